@@ -1,0 +1,3 @@
+"""okguard: a desktop guard for one person's payments."""
+
+__version__ = "0.1.0"

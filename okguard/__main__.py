@@ -1,0 +1,3 @@
+from okguard.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The command-line interface: the same services the desktop app uses."""

@@ -1,0 +1,1 @@
+"""Repository functions: SQL in, frozen domain objects out."""

@@ -8,26 +8,28 @@ re-importing the file (or an overlapping one) matches them one to one.
 
 from __future__ import annotations
 
-import hashlib
+from hashlib import blake2b
 
 from okguard.domain.transaction import ParsedTransaction
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
 def base_fingerprint(tx: ParsedTransaction, occurred_at_text: str) -> str:
-    if tx.reference and tx.reference.strip():
-        ref = tx.reference.strip()
-        if len(ref) <= 60:
+    ref = tx.reference
+    if ref:
+        ref = ref.strip()
+        if ref and len(ref) <= 60:
+            # The amount is part of it because a few formats repeat one id over the
+            # parts of a batch booking; those parts are different money.
             return f"ref:{ref}:{tx.amount.minor}"
-        key = ref
-        prefix = "refh"
-    else:
-        key = "\x1f".join(
-            (occurred_at_text, str(tx.amount.minor), tx.amount.currency, _norm(tx.payee))
+        if ref:
+            digest = blake2b(ref.encode("utf-8"), digest_size=12).hexdigest()
+            return f"refh:{digest}:{tx.amount.minor}"
+    key = "\x1f".join(
+        (
+            occurred_at_text,
+            str(tx.amount.minor),
+            tx.amount.currency,
+            " ".join(tx.payee.split()).casefold(),
         )
-        prefix = "fp"
-    digest = hashlib.blake2b(key.encode("utf-8"), digest_size=12).hexdigest()
-    return f"{prefix}:{digest}"
+    )
+    return "fp:" + blake2b(key.encode("utf-8"), digest_size=12).hexdigest()

@@ -78,7 +78,9 @@ class TransactionRow(Base):
     raw: Mapped[str | None] = mapped_column(Text, nullable=True)
 
     __table_args__ = (
-        UniqueConstraint("account_id", "fingerprint", name="uq_tx_identity"),
+        # A named index, not an inline UNIQUE constraint, so a bulk first import can
+        # drop and rebuild it (sorted build) instead of paying random B-tree inserts.
+        Index("ux_tx_identity", "account_id", "fingerprint", unique=True),
         Index("ix_tx_time", "occurred_at", "id"),
         Index("ix_tx_payee", "payee"),
         Index("ix_tx_amount", "amount_minor"),

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 20:53:19.457675
+Create Date: 2026-11-25 21:00:47.713589
 """
 from alembic import op
 import sqlalchemy as sa
@@ -170,13 +170,13 @@ def upgrade() -> None:
     sa.Column('raw', sa.Text(), nullable=True),
     sa.ForeignKeyConstraint(['account_id'], ['accounts.id'], ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['batch_id'], ['import_batches.id'], ondelete='SET NULL'),
-    sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('account_id', 'fingerprint', name='uq_tx_identity')
+    sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('transactions', schema=None) as batch_op:
         batch_op.create_index('ix_tx_amount', ['amount_minor'], unique=False)
         batch_op.create_index('ix_tx_payee', ['payee'], unique=False)
         batch_op.create_index('ix_tx_time', ['occurred_at', 'id'], unique=False)
+        batch_op.create_index('ux_tx_identity', ['account_id', 'fingerprint'], unique=True)
 
     op.create_table('anomaly_transactions',
     sa.Column('anomaly_id', sa.Integer(), nullable=False),
@@ -221,6 +221,7 @@ def downgrade() -> None:
 
     op.drop_table('anomaly_transactions')
     with op.batch_alter_table('transactions', schema=None) as batch_op:
+        batch_op.drop_index('ux_tx_identity')
         batch_op.drop_index('ix_tx_time')
         batch_op.drop_index('ix_tx_payee')
         batch_op.drop_index('ix_tx_amount')

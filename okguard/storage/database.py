@@ -10,10 +10,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from platformdirs import user_data_dir
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import Connection
@@ -22,6 +18,9 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# The newest migration. Checked against Alembic's own view by a test; kept here so an
+# up-to-date database opens without importing Alembic (about a second of start-up).
+SCHEMA_HEAD = "0001"
 
 
 class DatabaseError(Exception):
@@ -41,7 +40,9 @@ def _on_connect(dbapi_conn: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _alembic_config(connection: Connection | None = None) -> Config:
+def _alembic_config(connection: Connection | None = None) -> Any:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     if connection is not None:
@@ -50,9 +51,22 @@ def _alembic_config(connection: Connection | None = None) -> Config:
 
 
 def _head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
     assert head is not None
-    return head
+    return str(head)
+
+
+def _stored_revision(path: Path) -> str | None:
+    conn = sqlite3.connect(path)
+    try:
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        return str(row[0]) if row else None
+    except sqlite3.DatabaseError:
+        return None
+    finally:
+        conn.close()
 
 
 @dataclass
@@ -108,16 +122,19 @@ def open_database(path: Path | str, *, migrate: bool = True) -> Database:
     engine = create_engine(f"sqlite:///{path}", future=True)
     event.listen(engine, "connect", _on_connect)
     db = Database(path=path, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
-    if not migrate:
+    if not migrate or (existed and _stored_revision(path) == SCHEMA_HEAD):
         return db
     try:
+        from alembic import command
+        from alembic.runtime.migration import MigrationContext
+        from alembic.script import ScriptDirectory
+
         with engine.connect() as conn:
             current = MigrationContext.configure(conn).get_current_revision()
         head = _head_revision()
         if current != head:
-            known = {
-                s.revision for s in ScriptDirectory.from_config(_alembic_config()).walk_revisions()
-            }
+            scripts = ScriptDirectory.from_config(_alembic_config())
+            known = {s.revision for s in scripts.walk_revisions()}
             if current is not None and current not in known:
                 raise DatabaseError(
                     f"{path} was written by a newer okguard (schema {current}); update okguard"
@@ -133,8 +150,7 @@ def open_database(path: Path | str, *, migrate: bool = True) -> Database:
 
 
 def schema_revision(db: Database) -> str | None:
-    with db.engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+    return _stored_revision(db.path)
 
 
 def table_names(db: Database) -> list[str]:

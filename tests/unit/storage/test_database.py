@@ -111,3 +111,9 @@ def test_money_survives_storage_exactly(tmp_path: Path) -> None:
         assert stored[0].has_time and not stored[1].has_time
     finally:
         db.close()
+
+
+def test_schema_head_constant_matches_the_migrations() -> None:
+    from okguard.storage.database import SCHEMA_HEAD, _head_revision
+
+    assert _head_revision() == SCHEMA_HEAD

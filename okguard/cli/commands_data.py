@@ -97,8 +97,16 @@ def cmd_import(args: argparse.Namespace) -> int:
                     db, path, account=args.account, fmt=args.format, options=options
                 )
             except ImportFailure as exc:
-                where = f"{path}" + (f", {tr('line')} {exc.line}" if exc.line else "")
-                raise BadInput(f"{where}: {exc.message.render()}") from exc
+                if exc.line:
+                    text = Msg(
+                        "{file}, line {line}: {message}",
+                        file=str(path),
+                        line=exc.line,
+                        message=exc.message,
+                    )
+                else:
+                    text = Msg("{file}: {message}", file=str(path), message=exc.message)
+                raise BadInput(text.render()) from exc
         if not args.no_scan and any(r.imported for r in reports):
             from okguard.services.scanning import run_scan
 
@@ -125,7 +133,10 @@ def cmd_import(args: argparse.Namespace) -> int:
                 ).render()
             )
             for rej in r.rejected:
-                print(f"  {tr('line')} {rej.line}: {rej.reason.render()}", file=sys.stderr)
+                print(
+                    Msg("  line {line}: {reason}", line=rej.line, reason=rej.reason).render(),
+                    file=sys.stderr,
+                )
     return 0
 
 

@@ -236,6 +236,8 @@ _SCAN_SELECT = (
     " memo, reference, status, direction, kind, category, link_id FROM transactions"
     " ORDER BY occurred_at, id"
 )
+
+
 def iter_for_scan(db: Database, *, chunk: int = 20_000) -> Iterator[Transaction]:
     """Every transaction in time order, built lean for a full scan of a large history.
 
@@ -270,5 +272,16 @@ def iter_for_scan(db: Database, *, chunk: int = 20_000) -> Iterator[Transaction]
                     intern(r[13], r[13]),
                     link_id=r[14],
                 )
+    finally:
+        conn.close()
+
+
+def reviewed_ids(db: Database) -> set[int]:
+    conn = db.raw_connection()
+    try:
+        return {
+            int(r[0])
+            for r in conn.execute("SELECT id FROM transactions WHERE reviewed_at IS NOT NULL")
+        }
     finally:
         conn.close()

@@ -4,7 +4,6 @@ one measurement cannot help another)."""
 from __future__ import annotations
 
 import os
-import resource
 import subprocess
 import sys
 import time
@@ -24,18 +23,16 @@ class Run:
 def run_python(code: str, *args: str) -> Run:
     """Run ``python -c code args`` and measure wall time and the child's peak RSS."""
     env = dict(os.environ, PYTHONPATH=str(REPO))
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, check=False
     )
     seconds = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     if proc.returncode != 0:
         raise RuntimeError(f"benchmark step failed:\n{proc.stderr}")
-    # ru_maxrss of children is the max over all children so far: run the biggest last
-    # or read the child's own figure, which each step prints as its last line.
-    peak_kb = float(proc.stdout.strip().splitlines()[-1]) if proc.stdout.strip() else max(before, after)
+    # RUSAGE_CHILDREN gives the maximum over all children so far, so each step prints
+    # its own peak (ru_maxrss, KiB on Linux) as its last line instead.
+    peak_kb = float(proc.stdout.strip().splitlines()[-1])
     return Run(seconds, peak_kb / 1024, proc.stdout)
 
 

@@ -8,7 +8,7 @@ nothing is unusual.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -117,11 +117,9 @@ def _scam_reasons(request: PaymentCheck) -> list[CheckReason]:
 
 def _account_reason(request: PaymentCheck, known: KnownPayee) -> CheckReason | None:
     """A known payee's name with an account they were never paid at."""
-    from okguard.detectors.names import account_near_miss
-
     if not request.account or not known.accounts or known.has_account(request.account):
         return None
-    near = account_near_miss(request.account, list(known.accounts))
+    near = _nearest_account(request.account, known.accounts)
     if near is not None:
         msg = Msg(
             "Account {account} is almost {known_account}, where you have paid {payee} {count} "
@@ -138,16 +136,26 @@ def _account_reason(request: PaymentCheck, known: KnownPayee) -> CheckReason | N
     return CheckReason(AnomalyKind.LOOKALIKE_PAYEE, Severity.HIGH, msg)
 
 
+def _nearest_account(candidate: str, accounts: Iterable[str]) -> str | None:
+    """The first known account ``candidate`` is one digit off or a transposition of."""
+    from okguard.detectors.names import account_near_miss
+
+    for account in accounts:
+        if account_near_miss(candidate, account) is not None:
+            return account
+    return None
+
+
 def _unknown_payee_reasons(
     request: PaymentCheck, payees: PayeeHistory, trusted: bool
 ) -> list[CheckReason]:
-    from okguard.detectors.names import account_near_miss, lookalike
+    from okguard.detectors.names import lookalike
 
     if trusted:
         return []
     reasons: list[CheckReason] = []
     for known in payees.most_paid_first():
-        if lookalike(request.payee, [known.name]) is not None:
+        if lookalike(request.payee, known.name) is not None:
             reasons.append(CheckReason(AnomalyKind.LOOKALIKE_PAYEE, Severity.HIGH, Msg(
                 "{payee} looks like {known}, whom you have paid {count} times — check the "
                 "name and account",
@@ -155,7 +163,7 @@ def _unknown_payee_reasons(
             )))
             break
     if request.account:
-        near = account_near_miss(request.account, payees.all_accounts())
+        near = _nearest_account(request.account, payees.all_accounts())
         owner = payees.owner_of(near) if near is not None else None
         if near is not None and owner is not None:
             reasons.append(CheckReason(AnomalyKind.LOOKALIKE_PAYEE, Severity.HIGH, Msg(

@@ -38,5 +38,18 @@ def sample_files(*subdirs: str) -> list[Path]:
     for sub in subdirs:
         folder = root / sub
         if folder.is_dir():
-            files.extend(sorted(p for p in folder.iterdir() if p.is_file() and p.name != "SOURCES.md"))
+            files.extend(
+                sorted(p for p in folder.iterdir() if p.is_file() and p.name != "SOURCES.md")
+            )
     return files
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default() -> object:
+    """``--lang`` and the Settings page change a process-wide default; one test's
+    choice must not leak into the next."""
+    from okguard.i18n import set_default_lang
+
+    set_default_lang("en")
+    yield
+    set_default_lang("en")

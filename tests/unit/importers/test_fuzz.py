@@ -15,6 +15,7 @@ from okguard.domain.importing import ImportFailure, RowRejection
 from okguard.domain.transaction import ParsedTransaction
 from okguard.importers.base import ImportOptions, SourceFile
 from okguard.importers.registry import all_importers, detect
+from okguard.importers.tabular_values import EMPTY_MARKS
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -71,6 +72,8 @@ payees = (
     )
     .map(str.strip)
     .filter(bool)
+    # Exports write "/", "-" or "N/A" for "no counterparty"; such a cell is empty on purpose.
+    .filter(lambda name: name.casefold() not in EMPTY_MARKS)
 )
 amounts = st.decimals(
     min_value=Decimal("-99999999.99"),

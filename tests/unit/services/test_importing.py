@@ -79,7 +79,9 @@ def test_two_payments_with_different_ids_are_both_kept(db: Database) -> None:
 
 def test_cancel_mid_import_leaves_the_database_unchanged(db: Database) -> None:
     import_rows(db, COFFEES[:1])
-    big = [tx(i, f"2024-04-01T10:{i % 60:02d}:00", f"-{i}.00", f"shop {i}") for i in range(1, 60_000)]
+    big = [
+        tx(i, f"2024-04-01T10:{i % 60:02d}:00", f"-{i}.00", f"shop {i}") for i in range(1, 60_000)
+    ]
     calls = {"n": 0}
 
     def cancelled() -> bool:

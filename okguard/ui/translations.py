@@ -29,8 +29,9 @@ def system_lang() -> str:
     return "zh_CN" if QLocale.system().name().lower().startswith("zh") else "en"
 
 
-def app_qm_path() -> str:
-    return str(resource_path("i18n", "okguard_zh_CN.qm"))
+def app_qm_paths() -> list[str]:
+    """One compiled catalog per area of the UI (okguard_, guard_, recovery_ ...)."""
+    return [str(p) for p in sorted(resource_path("i18n").glob("*_zh_CN.qm"))]
 
 
 class Translations:
@@ -49,9 +50,10 @@ class Translations:
             self._app.removeTranslator(translator)
         self._installed = []
         if lang == "zh_CN":
-            own = QTranslator(self._app)
-            if own.load(app_qm_path()):
-                self._installed.append(own)
+            for path in app_qm_paths():
+                own = QTranslator(self._app)
+                if own.load(path):
+                    self._installed.append(own)
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             qtbase = QTranslator(self._app)
             if qtbase.load("qtbase_zh_CN", qt_dir):

@@ -7,6 +7,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
 from okguard.app import resolve_lang
@@ -14,8 +15,9 @@ from okguard.resources import resource_path
 from okguard.storage.repos import settings
 from okguard.ui.nav import Section
 
-TS = resource_path("i18n", "okguard_zh_CN.ts")
-QM = resource_path("i18n", "okguard_zh_CN.qm")
+# One .ts per area of the UI (okguard_, guard_, recovery_ ...), each compiled to a .qm.
+TS_FILES = sorted(resource_path("i18n").glob("*_zh_CN.ts"))
+UI_SOURCES = sorted((Path(__file__).resolve().parents[2] / "okguard" / "ui").rglob("*.py"))
 
 
 def test_switching_to_chinese_relabels_navigation_and_pages(window_for, filled_db, qtbot):
@@ -55,22 +57,54 @@ def test_command_line_language_wins_over_the_stored_one():
     assert resolve_lang(None, None, "zh_CN") == "zh_CN"
 
 
-def test_every_string_has_a_chinese_translation():
-    root = ET.parse(TS).getroot()
-    messages = list(root.iter("message"))
-    assert len(messages) > 100
-    unfinished = [
-        m.findtext("source")
-        for m in messages
-        if m.find("translation").get("type") == "unfinished" or not m.findtext("translation")
-    ]
-    assert unfinished == []
+def _messages(ts: Path) -> list[ET.Element]:
+    return list(ET.parse(ts).getroot().iter("message"))
 
 
-def test_compiled_qm_is_up_to_date(tmp_path):
+def _translated(message: ET.Element) -> bool:
+    translation = message.find("translation")
+    return (
+        translation is not None
+        and translation.get("type") not in ("unfinished", "obsolete", "vanished")
+        and bool((translation.text or "").strip() or translation.findall("numerusform"))
+    )
+
+
+@pytest.mark.parametrize("ts", TS_FILES, ids=lambda p: p.name)
+def test_every_string_has_a_chinese_translation(ts: Path) -> None:
+    messages = _messages(ts)
+    assert messages
+    assert [m.findtext("source") for m in messages if not _translated(m)] == []
+
+
+def test_every_tr_call_in_the_ui_is_in_a_translation_file(tmp_path: Path) -> None:
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    scanned = tmp_path / "scan.ts"
+    subprocess.run(
+        [str(lupdate), *map(str, UI_SOURCES), "-ts", str(scanned)],
+        check=True, capture_output=True, timeout=120,
+    )
+    have = {
+        (ctx.findtext("name"), m.findtext("source"))
+        for ts in TS_FILES
+        for ctx in ET.parse(ts).getroot().iter("context")
+        for m in ctx.iter("message")
+        if _translated(m)
+    }
+    wanted = {
+        (ctx.findtext("name"), m.findtext("source"))
+        for ctx in ET.parse(scanned).getroot().iter("context")
+        for m in ctx.iter("message")
+    }
+    assert sorted(wanted - have, key=str) == [], "run pyside6-lupdate and translate"
+
+
+@pytest.mark.parametrize("ts", TS_FILES, ids=lambda p: p.name)
+def test_compiled_qm_is_up_to_date(ts: Path, tmp_path: Path) -> None:
     lrelease = Path(sys.executable).with_name("pyside6-lrelease")
     fresh = tmp_path / "fresh.qm"
     subprocess.run(
-        [str(lrelease), str(TS), "-qm", str(fresh)], check=True, capture_output=True, timeout=60
+        [str(lrelease), str(ts), "-qm", str(fresh)], check=True, capture_output=True, timeout=60
     )
-    assert fresh.read_bytes() == QM.read_bytes(), "run pyside6-lrelease on okguard_zh_CN.ts"
+    stale = f"run pyside6-lrelease on {ts.name}"
+    assert fresh.read_bytes() == ts.with_suffix(".qm").read_bytes(), stale

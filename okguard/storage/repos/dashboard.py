@@ -6,8 +6,17 @@ from dataclasses import dataclass
 
 from okguard.storage.database import Database
 
-# Outflows that really moved money: the same rule as Transaction.moves_money + is_outflow.
-_SPENDING = "direction = 'out' AND status IN ('booked', 'pending', 'reversed')"
+# Money that left the user, counted once: the rule of okguard.guard.counting.is_spending
+# and LinkIndex.is_primary. A linked row whose partner is not an outflow is a transfer
+# between the user's own accounts (a wallet top-up); of a pair that is an outflow on
+# both sides (a card-funded wallet payment) only the row naming the merchant counts.
+_FROM = "transactions t LEFT JOIN transactions p ON p.id = t.link_id"
+_SPENDING = (
+    "t.direction = 'out' AND t.status IN ('booked', 'pending', 'reversed')"
+    " AND (p.id IS NULL OR (p.direction = 'out' AND ("
+    "(COALESCE(t.funding, '') != '') > (COALESCE(p.funding, '') != '')"
+    " OR ((COALESCE(t.funding, '') != '') = (COALESCE(p.funding, '') != '') AND t.id < p.id))))"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +47,7 @@ def spending_window(db: Database, months: int = 12) -> tuple[str, str] | None:
     conn = db.raw_connection()
     try:
         row = conn.execute(
-            f"SELECT MAX(occurred_at) FROM transactions WHERE {_SPENDING}"
+            f"SELECT MAX(t.occurred_at) FROM {_FROM} WHERE {_SPENDING}"
         ).fetchone()
     finally:
         conn.close()
@@ -53,8 +62,9 @@ def monthly_spending(db: Database, since: str) -> list[MonthTotal]:
     conn = db.raw_connection()
     try:
         rows = conn.execute(
-            "SELECT substr(occurred_at, 1, 7) AS m, currency, SUM(-amount_minor) FROM transactions"
-            f" WHERE {_SPENDING} AND occurred_at >= ? GROUP BY m, currency ORDER BY m, currency",
+            "SELECT substr(t.occurred_at, 1, 7) AS m, t.currency, SUM(-t.amount_minor)"
+            f" FROM {_FROM} WHERE {_SPENDING} AND t.occurred_at >= ?"
+            " GROUP BY m, t.currency ORDER BY m, t.currency",
             (since,),
         ).fetchall()
     finally:
@@ -66,9 +76,9 @@ def top_payees(db: Database, since: str, currency: str, limit: int = 8) -> list[
     conn = db.raw_connection()
     try:
         rows = conn.execute(
-            "SELECT payee, SUM(-amount_minor) AS s, COUNT(*) FROM transactions"
-            f" WHERE {_SPENDING} AND occurred_at >= ? AND currency = ?"
-            " GROUP BY payee ORDER BY s DESC LIMIT ?",
+            f"SELECT t.payee, SUM(-t.amount_minor) AS s, COUNT(*) FROM {_FROM}"
+            f" WHERE {_SPENDING} AND t.occurred_at >= ? AND t.currency = ?"
+            " GROUP BY t.payee ORDER BY s DESC LIMIT ?",
             (since, currency, limit),
         ).fetchall()
     finally:

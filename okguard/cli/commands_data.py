@@ -84,12 +84,23 @@ def report_json(report: ImportReport) -> dict[str, Any]:
     }
 
 
+def _failure_text(path: Path, exc: ImportFailure) -> str:
+    if exc.line:
+        return Msg(
+            "{file}, line {line}: {message}", file=str(path), line=exc.line, message=exc.message
+        ).render()
+    return Msg("{file}: {message}", file=str(path), message=exc.message).render()
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from okguard.services.importing import import_file
 
     options = ImportOptions(default_currency=args.currency.upper(), dayfirst=args.dayfirst)
     db = open_db(args)
     reports: list[ImportReport] = []
+    # Each file lands whole or not at all; one bad file does not stop the others, and
+    # the user sees what did land before the error (exit code 3).
+    failures: list[str] = []
     try:
         for path in args.files:
             try:
@@ -97,16 +108,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                     db, path, account=args.account, fmt=args.format, options=options
                 )
             except ImportFailure as exc:
-                if exc.line:
-                    text = Msg(
-                        "{file}, line {line}: {message}",
-                        file=str(path),
-                        line=exc.line,
-                        message=exc.message,
-                    )
-                else:
-                    text = Msg("{file}: {message}", file=str(path), message=exc.message)
-                raise BadInput(text.render()) from exc
+                failures.append(_failure_text(path, exc))
         if not args.no_scan and any(r.imported for r in reports):
             from okguard.services.scanning import run_scan
 
@@ -116,7 +118,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         db.close()
     if args.json:
         data = [report_json(r) for r in reports]
-        print_json(data[0] if len(data) == 1 else data)
+        if data:
+            print_json(data[0] if len(data) == 1 and len(args.files) == 1 else data)
     else:
         for r in reports:
             print(
@@ -137,6 +140,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                     Msg("  line {line}: {reason}", line=rej.line, reason=rej.reason).render(),
                     file=sys.stderr,
                 )
+    if failures:
+        raise BadInput("\n".join(failures))
     return 0
 
 

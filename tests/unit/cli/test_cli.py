@@ -104,6 +104,21 @@ def test_a_broken_file_exits_3_names_the_line_and_changes_nothing(
     assert len(json.loads(out)) == 4
 
 
+def test_one_bad_file_among_several_still_imports_the_good_ones_and_exits_3(
+    capsys: pytest.CaptureFixture[str], db: Path, statement: Path, tmp_path: Path
+) -> None:
+    bad = tmp_path / "broken.csv"
+    bad.write_text("date,amount,payee\nyesterday,12.00,Shop\n", encoding="utf-8")
+    code, out, err = run(capsys, "--db", str(db), "import", str(bad), str(statement), "--json",
+                         "--no-scan")
+    assert code == 3
+    assert "broken.csv" in err and "line 2" in err and "Traceback" not in err
+    (report,) = json.loads(out)  # what did land is reported, as a list: several files named
+    assert report["file"] == "march.csv" and report["imported"] == 4
+    _, out, _ = run(capsys, "--db", str(db), "transactions", "--json")
+    assert len(json.loads(out)) == 4
+
+
 def test_not_a_statement_and_missing_files_exit_3(capsys: pytest.CaptureFixture[str],
                                                   db: Path, tmp_path: Path) -> None:
     junk = tmp_path / "photo.jpg"

@@ -12,7 +12,7 @@ import numpy as np
 
 from okguard.detectors.columns import Columns, IntArray
 
-_SHIFT = 40  # amounts below 2**40 minor units share an int64 key with the group number
+KEY_SHIFT = 40  # amounts below 2**40 minor units share an int64 key with the group number
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,10 +30,10 @@ class GroupStats:
 
 def _sorted_within(values: IntArray, group: IntArray) -> tuple[IntArray, IntArray, IntArray]:
     ngroups = int(group.max()) + 1 if len(group) else 0
-    if len(values) and int(values.max()) < (1 << _SHIFT) and ngroups < (1 << 22):
+    if len(values) and int(values.max()) < (1 << KEY_SHIFT) and ngroups < (1 << 22):
         # One combined int64 key sorts much faster than a two-key lexsort.
-        combined = np.sort((group << _SHIFT) | values)
-        sorted_values = combined & ((1 << _SHIFT) - 1)
+        combined = np.sort((group << KEY_SHIFT) | values)
+        sorted_values = combined & ((1 << KEY_SHIFT) - 1)
     else:
         sorted_values = values[np.lexsort((values, group))]
     count = np.bincount(group, minlength=ngroups).astype(np.int64)
@@ -93,6 +93,31 @@ def payee_stats(cols: Columns) -> GroupStats:
         cols.cache["payee_stats"] = group_stats(cols.minor[rows], group)
     stats: GroupStats = cols.cache["payee_stats"]
     return stats
+
+
+@dataclass(frozen=True, slots=True)
+class PayeeGaps:
+    """Times between consecutive payments to each (payee, currency) group."""
+
+    gaps: IntArray  # seconds, one per consecutive pair inside a group
+    dense: IntArray  # per gap, its index into ``present``
+    present: IntArray  # the group numbers that have gaps
+    median: IntArray  # per ``present`` group, the median gap
+
+
+def payee_gaps(cols: Columns) -> PayeeGaps:
+    """:class:`PayeeGaps` of the payee groups, computed once per scan."""
+    if "payee_gaps" not in cols.cache:
+        rows, _starts, group = cols.payee_groups()
+        ts = cols.ts[rows]
+        inside = group[1:] == group[:-1]
+        gaps, gap_group = (ts[1:] - ts[:-1])[inside], group[1:][inside]
+        present, dense = np.unique(gap_group, return_inverse=True)
+        dense = dense.astype(np.int64)
+        median = _median(*_sorted_within(gaps, dense)) if len(gaps) else np.zeros(0, np.int64)
+        cols.cache["payee_gaps"] = PayeeGaps(gaps, dense, present.astype(np.int64), median)
+    found: PayeeGaps = cols.cache["payee_gaps"]
+    return found
 
 
 def power_of_ten_factor(value: int, usual: int, tolerance_percent: int) -> int:

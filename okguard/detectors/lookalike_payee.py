@@ -3,6 +3,10 @@ near miss of an established payee (typo, homoglyph, same pinyin), an account one
 digit off or with two digits swapped, or an established payee's name paid at an
 account they were never paid at.
 
+A name look-alike is high when the payment reads as one meant for the known payee
+(a one-off, of an amount they are usually paid, to a name that never sent the user
+money); otherwise medium: two real contacts can share a pinyin.
+
 Each rarely paid name is compared only with established names that share its
 homoglyph skeleton or pinyin (dictionary look-ups) or, for Latin-script typos,
 with names of similar length through ``rapidfuzz.process.extract``: no all-pairs.
@@ -15,7 +19,8 @@ from collections import defaultdict
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from okguard.detectors.columns import Columns, IntArray
+from okguard.detectors.amounts import payee_stats
+from okguard.detectors.columns import DAY, Columns, IntArray
 from okguard.detectors.names import (
     account_near_miss,
     has_cjk,
@@ -70,6 +75,7 @@ def _name_findings(cols: Columns, s: DetectorSettings, counts: IntArray,
     candidates = {c for c in range(len(names))
                   if 0 < counts[c] <= s.lookalike_max_candidate_payments}
     rows = _rows_by_code(cols, cols.payee, candidates)
+    received = _first_received(cols) if rows else {}
     found: list[Anomaly] = []
     for cand, cand_rows in sorted(rows.items()):
         name, first_ts = names[cand], int(cols.ts[cand_rows[0]])
@@ -97,9 +103,53 @@ def _name_findings(cols: Columns, s: DetectorSettings, counts: IntArray,
         msg = Msg("Paid {amount} to {payee}, which looks like {known} ({reason}), whom you "
                   "have paid {count} times", amount=paid(cols, first), payee=cols.tx(first).payee,
                   known=known_name, reason=Msg(_REASON[reason]), count=int(counts[k]))
-        found.append(make_anomaly(cols, AnomalyKind.LOOKALIKE_PAYEE, Severity.HIGH, cand_rows,
+        severity = Severity.HIGH if _meant_for_known(cols, s, cand_rows, k, received) \
+            else Severity.MEDIUM
+        found.append(make_anomaly(cols, AnomalyKind.LOOKALIKE_PAYEE, severity, cand_rows,
                                   msg, detail="name"))
     return found
+
+
+def _known_ranges(cols: Columns) -> dict[tuple[int, int], tuple[int, int]]:
+    """(payee, currency) -> the 10th and 90th percentile of what they are paid."""
+    rows, starts, _group = cols.payee_groups()
+    stats = payee_stats(cols)
+    heads = rows[starts]
+    return {(int(p), int(c)): (int(lo), int(hi)) for p, c, lo, hi in zip(
+        cols.payee[heads].tolist(), cols.cur[heads].tolist(), stats.p10.tolist(),
+        stats.p90.tolist(), strict=True)}
+
+
+def _first_received(cols: Columns) -> dict[int, int]:
+    """Payee code -> when money first came in from that name."""
+    pos = np.flatnonzero(~cols.is_out & (cols.payee >= 0))
+    out: dict[int, int] = {}
+    for p, t in zip(cols.payee[pos].tolist(), cols.ts[pos].tolist(), strict=True):
+        if t < out.get(p, t + 1):
+            out[p] = t
+    return out
+
+
+def _meant_for_known(cols: Columns, s: DetectorSettings, cand_rows: list[int], known: int,
+                     received: dict[int, int]) -> bool:
+    """Whether the look-alike payment reads as one meant for the known payee: a one-off
+    (paid on one day only), from a name that never sent the user money, of an amount
+    the known payee is usually paid. A cousin whose name sounds like a colleague's, given
+    a red packet, is someone else; the landlord's rent to a near-miss name is not."""
+    first = cand_rows[0]
+    if int(cols.ts[cand_rows[-1]]) - int(cols.ts[first]) >= DAY:
+        return False
+    if received.get(int(cols.payee[first]), cols.last_ts + 1) < int(cols.ts[first]):
+        return False
+    ranges = cols.cache.get("lookalike_ranges")
+    if ranges is None:
+        ranges = cols.cache["lookalike_ranges"] = _known_ranges(cols)
+    span = ranges.get((known, int(cols.cur[first])))
+    if span is None:
+        return False
+    f = s.lookalike_amount_fit_factor
+    value = int(cols.minor[first])
+    return span[0] <= value * f and value <= span[1] * f
 
 
 def _display_name(cols: Columns, payee_code: int) -> str:
@@ -194,7 +244,10 @@ def _new_account_findings(cols: Columns, s: DetectorSettings, skip: set[int]) ->
 
 def detect_lookalike_payees(cols: Columns, settings: DetectorSettings) -> list[Anomaly]:
     counts = cols.payment_counts()
-    known_since = _established_since(cols, cols.payee, settings.lookalike_min_known_payments)
+    # Known: paid often enough by now, and first paid before the look-alike (the one
+    # payment between its first and its later ones is still the odd one out).
+    known_since = {k: t for k, t in _established_since(cols, cols.payee, 1).items()
+                   if counts[k] >= settings.lookalike_min_known_payments}
     found = _name_findings(cols, settings, counts, known_since)
     by_account, reported = _account_findings(cols, settings)
     return found + by_account + _new_account_findings(cols, settings, reported)

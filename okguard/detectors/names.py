@@ -134,6 +134,11 @@ SCAM_PHRASES: tuple[str, ...] = (
     "google play card", "steam card", "bitcoin atm", "unfreeze", "release fee",
     "verification fee", "clearance fee", "tax refund fee", "holding account",
 )
+# Phrases with everyday uses too — a rental deposit (保证金), cashback (返利), a
+# birthday gift card — are worth a look, but high only with another sign of a scam.
+WEAK_SCAM_PHRASES: frozenset[str] = frozenset({
+    "保证金", "返利", "gift card", "itunes card", "google play card", "steam card",
+})
 _SCAM_RE = re.compile("|".join(re.escape(p) for p in sorted(SCAM_PHRASES, key=len,
                                                              reverse=True)))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from okguard.detectors.amounts import group_stats, payee_stats
+from okguard.detectors.amounts import payee_gaps, payee_stats
 from okguard.detectors.columns import DAY, Columns
 from okguard.detectors.report import make_anomaly, money, paid
 from okguard.detectors.settings import DetectorSettings
@@ -18,16 +18,13 @@ from okguard.i18n import Msg
 
 
 def detect_recurring_changes(cols: Columns, settings: DetectorSettings) -> list[Anomaly]:
-    rows, starts, group = cols.payee_groups()
+    rows, starts, _group = cols.payee_groups()
     if len(rows) < 2:
         return []
-    ts = cols.ts[rows]
-    inside = group[1:] == group[:-1]
-    gaps, gap_group = (ts[1:] - ts[:-1])[inside], group[1:][inside]
-    if not len(gaps):
+    gaps = payee_gaps(cols)
+    if not len(gaps.gaps):
         return []
-    present, dense = np.unique(gap_group, return_inverse=True)
-    median_gap = group_stats(gaps, dense.astype(np.int64)).median
+    present, median_gap = gaps.present, gaps.median
     # A bill repeats one amount most of the time; shops with varying amounts are skipped
     # here, before any per-row Python work.
     stats = payee_stats(cols)

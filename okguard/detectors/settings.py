@@ -35,11 +35,25 @@ class DetectorSettings:
     # a payee+amount repeated within duplicate_days at least this often is a habit
     # (metro fares, the daily coffee), not a double payment
     duplicate_habit_repeats: int = 3
+    # a payee normally paid at most every this many days (rent, bills) ...
+    duplicate_cadence_days: int = 20
+    # "normally": at least this share of the gaps between payments within a third of
+    # the usual gap (a friend paid now and then has no such rhythm)
+    duplicate_cadence_regular_percent: int = 60
+    # ... and paid the same amount twice within this many hours: high, even when the
+    # statement gives dates only
+    duplicate_cadence_high_hours: int = 36
+    # memos naming the same reference (a number of at least this many digits, such as
+    # an invoice number) make a repeat high; different references make it not high
+    duplicate_reference_digits: int = 3
     # amount_shift: ~10x / 100x / 1000x or 1/10 of the usual amount, digit slips
     shift_min_history: int = 3  # other payments to the payee needed to know "usual"
     shift_tolerance_percent: int = 10  # 10x means 9x..11x
     shift_beyond_percentile_factor: int = 3  # and 3x beyond the payee's 90th percentile
     digit_slip_mode_share_percent: int = 50  # digit slips only against a steady amount
+    # ... and only for an amount unlike the payee's other amounts: none of them (the
+    # steady amount aside) within this many percent of it
+    shift_isolation_percent: int = 25
     # amount_outlier: robust z-score (median / MAD)
     outlier_min_history: int = 8
     outlier_k: Decimal = Decimal("6")  # how many scaled MADs above the median
@@ -54,15 +68,25 @@ class DetectorSettings:
     lookalike_min_length: int = 5  # shorter Latin names differ too easily to judge
     lookalike_max_candidate_payments: int = 2  # a mistake is a one-off
     lookalike_min_known_payments: int = 2  # "known": paid at least this often before
+    # high only when the amount is one the user might have meant for the known payee:
+    # within this factor of the range (10th..90th percentile) they are usually paid
+    lookalike_amount_fit_factor: int = 2
     # scam_pattern
     scam_burst_count: int = 3  # this many transfers to new payees ...
     scam_burst_hours: int = 6  # ... within this many hours
+    # a burst is high when it adds up to this many new-payee thresholds ...
+    scam_burst_high_multiple: int = 3
+    # ... unless the history holds this many other days with two or more such payments
+    # (a business that takes on suppliers all the time)
+    scam_burst_routine_days: int = 3
     night_start_hour: int = 23
     night_end_hour: int = 5  # exclusive
     round_amount_unit: Mapping[str, Decimal] = field(default_factory=lambda: _ROUND)
     night_round_min: Mapping[str, Decimal] = field(default_factory=lambda: _NIGHT_MIN)
     refund_scam_hours: int = 48  # a transfer out this soon after an unexpected refund
     refund_scam_min_percent: int = 50  # of at least this share of the refund
+    # a refund of an amount the user paid out within this many days before is expected
+    refund_explained_days: int = 90
     # system_error
     pending_stuck_days: int = 7
     failed_debit_days: int = 3  # the debit shows up this many days around the failure

@@ -1,5 +1,6 @@
 """``system_error``: the provider got it wrong. A payment marked failed or closed
-whose money still left (the same payment booked on the funding account), a pending
+whose money still left (the same payment booked on the funding account) and did not
+come back, a pending
 payment stuck for days, a reversal without the entry it reverses, a payment marked
 refunded whose refund never arrived.
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from okguard.detectors.columns import DAY, STATUS_CODE, Columns, IntArray
+from okguard.detectors.names import normalise_name
 from okguard.detectors.report import make_anomaly, paid
 from okguard.detectors.scam_pattern import REFUND_WORDS
 from okguard.detectors.settings import DetectorSettings
@@ -32,19 +34,25 @@ def _failed_but_debited(cols: Columns, s: DetectorSettings) -> list[Anomaly]:
     index = _by_amount(cols, np.flatnonzero(cols.is_out & (cols.status == _BOOKED)),
                        per_account=False)
     window = s.failed_debit_days * DAY
+    back = _by_amount(cols, np.flatnonzero(~cols.is_out & (cols.status == _BOOKED)),
+                      per_account=False)
     for p in failed.tolist():
         partner = cols.partner.get(p)
         debit: int | None = None
         if partner is not None and cols.status[partner] == _BOOKED and cols.is_out[partner]:
             debit = partner
-        elif cols.tx(p).funding:
+        else:
             # Funded from a card: the card's statement shows the debit, often unlinked.
+            # Without a funding source on record, the debit must name the merchant.
+            tx = cols.tx(p)
             for q in _same_amount(cols, index, p, per_account=False).tolist():
                 if cols.account_id[q] != cols.account_id[p] and q not in cols.partner and \
-                        abs(int(cols.ts[q]) - int(cols.ts[p])) <= window:
+                        abs(int(cols.ts[q]) - int(cols.ts[p])) <= window and \
+                        (tx.funding or _names(cols.tx(q).payee, tx.payee)
+                         or _names_account(cols.tx(q).payee, tx.account_name)):
                     debit = q
                     break
-        if debit is None:
+        if debit is None or _refunded(cols, s, p, debit, back):
             continue
         tx = cols.tx(p)
         found.append(make_anomaly(
@@ -54,6 +62,34 @@ def _failed_but_debited(cols: Columns, s: DetectorSettings) -> list[Anomaly]:
                 status=Msg(tx.status.value), account=cols.tx(debit).account_name),
             payee_pos=p, detail="failed_debited"))
     return found
+
+
+def _names(text: str, payee: str) -> bool:
+    """Whether a bank row's text names the wallet payment's payee (财付通-苏宁易购)."""
+    who = normalise_name(payee)
+    return len(who) >= 2 and who in normalise_name(text)
+
+
+def _names_account(text: str, account_name: str) -> bool:
+    """Whether a bank row's text names the wallet account itself (VENMO PAYMENT)."""
+    words = [w for w in normalise_name(account_name).split() if len(w) >= 4
+             and not any(ch.isdigit() for ch in w)]
+    low = normalise_name(text)
+    return any(w in low for w in words)
+
+
+def _refunded(cols: Columns, s: DetectorSettings, failed: int, debit: int,
+              back: tuple[IntArray, IntArray]) -> bool:
+    """Whether the money of a failed or closed payment came back: the same amount
+    credited to the charged account or the wallet, or named a refund, within the time a
+    refund takes (an order closed after its refund is settled, not an error)."""
+    start = min(int(cols.ts[failed]), int(cols.ts[debit]))
+    accounts = {int(cols.account_id[failed]), int(cols.account_id[debit])}
+    for q in _same_amount(cols, back, debit, per_account=False).tolist():
+        if start <= int(cols.ts[q]) <= start + s.refund_expected_days * DAY and (
+                int(cols.account_id[q]) in accounts or _mentions_refund(cols, q)):
+            return True
+    return False
 
 
 def _stuck_pending(cols: Columns, s: DetectorSettings) -> list[Anomaly]:

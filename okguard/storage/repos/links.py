@@ -19,6 +19,10 @@ _WALLET_HINTS = ("支付宝", "alipay", "财付通", "tenpay", "微信", "wechat
 # How a wallet export names a card-funded payment (vs. its own balance 余额/零钱).
 _CARD_HINTS = ("卡", "card", "银行", "bank", "(", "（")
 _SELF_TRANSFER_HINTS = ("充值", "转入", "提现", "转出", "top-up", "top up", "transfer", "余额宝")
+# Paying off the user's own credit (花呗, a credit card) or cashing out a payment app:
+# money moves between the user's own accounts, it is not spending.
+_PAYOFF_HINTS = ("还款", "repayment", "autopay", "payment thank you", "cashout", "cash out",
+                 "信用卡", "credit card payment", "card payment")
 
 _CANDIDATES = """
 SELECT n.id, m.id, n.amount_minor, m.amount_minor,
@@ -63,8 +67,11 @@ def _is_pair(row: tuple[object, ...]) -> bool:
     # with the text on one side naming the other account or a top-up/withdrawal.
     neutral = "neutral" in (n_dir, m_dir)
     names_other = _has(n_text, _words(m_acc)) or _has(m_text, _words(n_acc))
-    hinted = _has(n_text, _SELF_TRANSFER_HINTS) or _has(m_text, _SELF_TRANSFER_HINTS)
-    return names_other or (neutral and hinted)
+    hints = _SELF_TRANSFER_HINTS + _PAYOFF_HINTS
+    hinted = _has(n_text, hints) or _has(m_text, hints)
+    # Out on one account and in on the other, both sides saying so: one movement.
+    both_say_so = {n_dir, m_dir} == {"out", "in"} and _has(n_text, hints) and _has(m_text, hints)
+    return names_other or (neutral and hinted) or both_say_so
 
 
 def link_same_payments(db: Database, batch_id: int) -> int:

@@ -27,6 +27,7 @@ def run_gui(db_path: Path | None, lang: str | None) -> int:
     from okguard.ui.context import UiContext
     from okguard.ui.main_window import MainWindow
     from okguard.ui.translations import SETTING_KEY, Translations, system_lang
+    from okguard.ui.tray import start_notifier
 
     db = open_database(db_path or default_db_path())
     app = QApplication.instance() or QApplication(sys.argv)
@@ -37,8 +38,10 @@ def run_gui(db_path: Path | None, lang: str | None) -> int:
     ctx = UiContext(db, translations)
     window = MainWindow(ctx)
     window.show()
+    notifier = start_notifier(ctx, window)
     try:
         return int(app.exec())
     finally:
+        notifier.stop()
         ctx.worker.shutdown()
         db.close()

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
+from okguard.domain.limits import Limit
 from okguard.domain.money import Money
 from okguard.guard import CheckResult, CheckSettings, PaymentCheck, check_payment, limit_usage
 from okguard.guard.confirmations import confirmation_reminders, payments_needing_confirmation
 from okguard.guard.limits import LimitUsage
 from okguard.guard.reminders import Reminder, ReminderKind
-from okguard.guard.review import review_reminder, unreviewed_summary
+from okguard.guard.review import CADENCES, Cadence, ids_up_to, review_reminder, unreviewed_summary
 from okguard.i18n import Msg
 from okguard.storage.database import Database
 from okguard.storage.repos import limits as limit_repo
@@ -20,6 +22,8 @@ from okguard.storage.repos import reminders as reminder_repo
 
 CONFIRM_KEY = "guard.confirm_threshold"  # {currency: minor units}
 REVIEW_KEY = "guard.review_cadence"  # "weekly" | "monthly"
+CONFIRM_WINDOW_KEY = "guard.confirm_window_days"  # 0: every payment ever imported
+CONFIRM_WINDOW_DAYS = 30
 CHECK_KEY = "guard.check"
 # A payment this large waits for "yes, that was me" unless the user sets otherwise.
 DEFAULT_CONFIRM = {"CNY": 200_000, "USD": 50_000, "EUR": 50_000, "GBP": 50_000, "HKD": 400_000}
@@ -33,11 +37,18 @@ def check(
     account: str | None = None,
     memo: str = "",
     now: datetime | None = None,
+    from_account_id: int | None = None,
 ) -> CheckResult:
+    """``from_account_id`` is the user's paying account; per-account limits need it."""
     history = list(transactions.iter_for_scan(db))
     return check_payment(
         PaymentCheck(
-            payee=payee, amount=amount, when=now or datetime.now(), account=account, memo=memo
+            payee=payee,
+            amount=amount,
+            when=now or datetime.now(),
+            account=account,
+            memo=memo,
+            from_account_id=from_account_id,
         ),
         history,
         limit_repo.list_limits(db),
@@ -59,6 +70,50 @@ def confirm_thresholds(db: Database) -> dict[str, Money]:
     return {ccy: Money(int(minor), ccy) for ccy, minor in stored.items()}
 
 
+def set_confirm_threshold(db: Database, threshold: Money) -> None:
+    """Ask for "yes, that was me" on payments of at least ``threshold`` in its currency;
+    zero stops asking for that currency. Other currencies keep their thresholds."""
+    if threshold.minor < 0:
+        raise ValueError("a confirmation threshold cannot be negative")
+    stored = {ccy: money.minor for ccy, money in confirm_thresholds(db).items()}
+    stored[threshold.currency] = threshold.minor
+    settings.set_setting(db, CONFIRM_KEY, stored)
+
+
+def review_cadence(db: Database) -> Cadence:
+    """How often to ask for a review; weekly unless the user chose otherwise."""
+    stored = settings.get_setting(db, REVIEW_KEY, "weekly")
+    for cadence in CADENCES:
+        if stored == cadence:
+            return cadence
+    return "weekly"
+
+
+def set_review_cadence(db: Database, cadence: str) -> None:
+    if cadence not in CADENCES:
+        raise ValueError(f"unknown review cadence {cadence!r}; expected one of {CADENCES}")
+    settings.set_setting(db, REVIEW_KEY, cadence)
+
+
+def confirm_payments(db: Database, transaction_ids: Iterable[int]) -> int:
+    """Yes, that was me: the payments stop waiting for confirmation."""
+    return reminder_repo.acknowledge(db, transaction_ids)
+
+
+def mark_reviewed_until(db: Database, now: datetime) -> int:
+    """Everything that happened up to ``now`` is reviewed; returns how many rows changed."""
+    ids = ids_up_to(list(transactions.iter_for_scan(db)), now, transactions.reviewed_ids(db))
+    return transactions.mark_reviewed(db, ids) if ids else 0
+
+
+def replace_limit(db: Database, limit_id: int, limit: Limit) -> int:
+    """Store an edited limit under its old id (so it keeps its place in the list);
+    a limit removed meanwhile is added anew. Returns the id it is stored under."""
+    if limit_repo.update_limit(db, limit_id, limit):
+        return limit_id
+    return limit_repo.add_limit(db, limit)
+
+
 @dataclass(frozen=True, slots=True)
 class ReminderView:
     reminder: Reminder
@@ -69,18 +124,26 @@ def current_reminders(db: Database, now: datetime | None = None) -> list[Reminde
     """Everything the user should be reminded of now or soon, soonest first."""
     now = now or datetime.now()
     history = list(transactions.iter_for_scan(db))
+    # Importing years of history must not ask about every large payment ever made:
+    # only recent ones wait for "yes, that was me".
+    window = int(settings.get_setting(db, CONFIRM_WINDOW_KEY, CONFIRM_WINDOW_DAYS) or 0)
     pending = payments_needing_confirmation(
-        history, confirm_thresholds(db), reminder_repo.acknowledged_ids(db)
+        history,
+        confirm_thresholds(db),
+        reminder_repo.acknowledged_ids(db),
+        since=now - timedelta(days=window) if window > 0 else None,
     )
     views = [ReminderView(r, None) for r in confirmation_reminders(pending, now)]
     if history:
         reviewed = _reviewed_ids(db)
         summary = unreviewed_summary(history, reviewed)
         if summary.count:
-            cadence = settings.get_setting(db, REVIEW_KEY, "weekly")
             views.append(
                 ReminderView(
-                    review_reminder(reminder_repo.last_review(db), cadence, now, summary), None
+                    review_reminder(
+                        reminder_repo.last_review(db), review_cadence(db), now, summary
+                    ),
+                    None,
                 )
             )
     for stored in reminder_repo.open_reminders(db):

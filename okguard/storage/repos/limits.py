@@ -63,3 +63,27 @@ def remove_limit(db: Database, limit_id: int) -> bool:
             return conn.execute("DELETE FROM limits WHERE id = ?", (limit_id,)).rowcount > 0
     finally:
         conn.close()
+
+
+def update_limit(db: Database, limit_id: int, limit: Limit) -> bool:
+    """Change a limit in place: it keeps its id and its place in the list."""
+    conn = db.raw_connection()
+    try:
+        with conn:
+            return conn.execute(
+                "UPDATE limits SET scope = ?, period = ?, amount_minor = ?, currency = ?,"
+                " account_id = ?, payee = ?, category = ?, label = ? WHERE id = ?",
+                (
+                    limit.scope.value,
+                    limit.period.value,
+                    limit.amount.minor,
+                    limit.amount.currency,
+                    limit.account_id,
+                    limit.payee,
+                    limit.category,
+                    limit.label,
+                    limit_id,
+                ),
+            ).rowcount > 0
+    finally:
+        conn.close()

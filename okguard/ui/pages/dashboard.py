@@ -22,6 +22,7 @@ from okguard.domain.formatting import format_when
 from okguard.storage.repos import transactions
 from okguard.ui.charts import MonthlySpendingChart, TopPayeesChart
 from okguard.ui.context import UiContext
+from okguard.ui.guard.usage_summary import LimitUsageSummary
 from okguard.ui.labels import kind_text, severity_text
 from okguard.ui.pages.dashboard_data import DashboardData, load_dashboard
 
@@ -74,6 +75,9 @@ class DashboardPage(QWidget):
         grid.addWidget(self.payees, 1, 1)
         grid.addWidget(self.flags_title, 2, 0, 1, 2)
         grid.addWidget(self.flags_table, 3, 0, 1, 2)
+        self.limit_usage = LimitUsageSummary()
+        self.limit_usage.hide()
+        grid.addWidget(self.limit_usage, 4, 0, 1, 2)
         grid.setRowStretch(1, 1)
 
         self.stack.addWidget(self.first_step)
@@ -173,3 +177,4 @@ class DashboardPage(QWidget):
                 self.flags_table.setItem(row, col, item)
         self.flags_table.resizeColumnToContents(0)
         self.flags_table.resizeColumnToContents(1)
+        self.limit_usage.show_usage(data.limit_usage, data.account_names, lang)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from okguard.guard.limits import LimitUsage
+from okguard.services import guarding
 from okguard.storage import Database
-from okguard.storage.repos import anomalies, dashboard, transactions
+from okguard.storage.repos import accounts, anomalies, dashboard, transactions
 from okguard.storage.repos.anomalies import StoredAnomaly
 from okguard.storage.repos.dashboard import MonthTotal, PayeeTotal
 
@@ -21,6 +23,8 @@ class DashboardData:
     main_currency: str | None = None
     top_payees: list[PayeeTotal] = field(default_factory=list)
     latest_flags: list[StoredAnomaly] = field(default_factory=list)
+    limit_usage: list[LimitUsage] = field(default_factory=list)
+    account_names: dict[int, str] = field(default_factory=dict)
 
 
 def month_range(first_day: str, last_month: str) -> list[str]:
@@ -44,6 +48,8 @@ def load_dashboard(db: Database, months: int = 12) -> DashboardData:
         unreviewed=unreviewed,
         unreviewed_since=since,
         latest_flags=anomalies.list_anomalies(db)[:6],
+        limit_usage=guarding.usage(db),
+        account_names={a.id: a.name for a in accounts.list_accounts(db)},
     )
     window = dashboard.spending_window(db, months)
     if window is None:
@@ -64,4 +70,6 @@ def load_dashboard(db: Database, months: int = 12) -> DashboardData:
         main_currency=main,
         top_payees=dashboard.top_payees(db, first_day, main) if main else [],
         latest_flags=data.latest_flags,
+        limit_usage=data.limit_usage,
+        account_names=data.account_names,
     )

@@ -1,0 +1,1 @@
+"""The guard part of the desktop app: limits, reminders, check before paying."""

@@ -129,7 +129,21 @@ def case_folder(db: Database, case_id: int) -> Path:
 # -- opening and reading ---------------------------------------------------------------
 
 
-def open_case(
+def home_jurisdiction(currency: str | None) -> Jurisdiction:
+    """Where a case is most likely handled when the user has not said: the home of its
+    money (mainland China when the currency says nothing)."""
+    return _HOME_BY_CURRENCY.get(currency or "", Jurisdiction.CN)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class CaseDraft:
+    """A case ready to be stored: the wizard's first state and the flag it came from."""
+
+    state: WizardState
+    anomaly_key: str | None
+
+
+def draft_case(
     db: Database,
     case_type: CaseType | str | None,
     transaction_ids: Sequence[int],
@@ -137,8 +151,9 @@ def open_case(
     provider: str,
     now: datetime,
     anomaly_id: int | None = None,
-) -> int:
-    """Store a new case and its first reminders; returns its id.
+) -> CaseDraft:
+    """Everything :func:`open_case` checks and fills in, without storing anything (the
+    desktop wizard stores the case once the user moves past its first page).
 
     With ``anomaly_id`` the flag supplies the transactions (when none are named) and the
     case type (when none is given)."""
@@ -168,11 +183,7 @@ def open_case(
         )
     if case_type is None and flag is None:
         raise CaseError(Msg("Say what went wrong with --type"))
-    where = (
-        parse_jurisdiction(jurisdiction)
-        if jurisdiction
-        else _HOME_BY_CURRENCY.get(currencies[0], Jurisdiction.CN)
-    )
+    where = parse_jurisdiction(jurisdiction) if jurisdiction else home_jurisdiction(currencies[0])
     refs = [TransactionRef.from_transaction(t) for t in txs]
     if flag is not None and not transaction_ids:
         state = prefill_from_anomaly(flag, refs, where, opened_at=now, provider=provider)
@@ -183,9 +194,35 @@ def open_case(
         state = start_wizard(
             parse_case_type(case_type), where, opened_at=now, provider=provider, transactions=refs
         )
-    key = flag.key if flag is not None else None
-    case_id = case_repo.insert_case(db, state.case, state.to_dict(), key)
-    sync_case_reminders(db, _with_id(state, case_id).case, now)
+    return CaseDraft(state, flag.key if flag is not None else None)
+
+
+def store_case(
+    db: Database, state: WizardState, anomaly_key: str | None, now: datetime
+) -> WizardState:
+    """Store a case not stored before (its id is None) with its first reminders; returns
+    the state carrying the new id."""
+    if state.case.id is not None:
+        raise CaseError(Msg("Case {id} is already stored", id=state.case.id))
+    case_id = case_repo.insert_case(db, state.case, state.to_dict(), anomaly_key)
+    stored = _with_id(state, case_id)
+    sync_case_reminders(db, stored.case, now)
+    return stored
+
+
+def open_case(
+    db: Database,
+    case_type: CaseType | str | None,
+    transaction_ids: Sequence[int],
+    jurisdiction: Jurisdiction | str | None,
+    provider: str,
+    now: datetime,
+    anomaly_id: int | None = None,
+) -> int:
+    """Store a new case and its first reminders; returns its id (see :func:`draft_case`)."""
+    draft = draft_case(db, case_type, transaction_ids, jurisdiction, provider, now, anomaly_id)
+    case_id = store_case(db, draft.state, draft.anomaly_key, now).case.id
+    assert case_id is not None
     return case_id
 
 
@@ -377,9 +414,12 @@ def render_letter(
     out_path: Path | None,
     today: date,
     now: datetime | None = None,
+    *,
+    mask: bool = True,
 ) -> str:
     """Write the letter to ``out_path`` (required for pdf / docx) and return its plain
-    text. The wizard's letter step counts as done afterwards."""
+    text. Account numbers are masked unless ``mask`` is False. The wizard's letter step
+    counts as done afterwards."""
     if lang not in LETTER_LANGS:
         raise CaseError(Msg("Unknown letter language {value!r}; use en or zh_CN", value=lang))
     if fmt not in LETTER_FORMATS:
@@ -387,7 +427,7 @@ def render_letter(
     if fmt != "txt" and out_path is None:
         raise CaseError(Msg("A {format} letter needs an output file (-o FILE)", format=fmt))
     view = get_case(db, case_id)
-    letter = build_letter(view.case, view.state.bundle(), lang, today)
+    letter = build_letter(view.case, view.state.bundle(), lang, today, mask=mask)
     text = render_text(letter)
     try:
         if out_path is not None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from okguard.storage.repos import anomalies
 from okguard.storage.repos.anomalies import StoredAnomaly
 from okguard.ui.context import UiContext
+from okguard.ui.guard.menu import install_guard_menu
 from okguard.ui.nav import Section, section_label
 from okguard.ui.pages.cases import CasesPage
 from okguard.ui.pages.dashboard import DashboardPage
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.dashboard.import_requested.connect(lambda: self.show_section(Section.IMPORT))
         self.flags.case_requested.connect(self._open_case)
+        self.guard_menu = install_guard_menu(self, self.limits.open_check)
         ctx.data_changed.connect(self.retranslateUi)
         ctx.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.retranslateUi()
@@ -108,8 +110,8 @@ class MainWindow(QMainWindow):
             return
         stored, txs = payload
         if isinstance(stored, StoredAnomaly) and isinstance(txs, list):
-            self.cases.add_case(stored, txs)
             self.show_section(Section.CASES)
+            self.cases.start_from_flag(stored)  # the wizard, pre-filled from the flag
 
     # -- drag and drop of statement files ------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -68,16 +68,19 @@ def test_trust_this_payee_is_stored(window_for, filled_db, qtbot):
     assert stored.anomaly.payee in payees.trusted_payees(filled_db)
 
 
-def test_open_a_case_switches_to_cases_with_the_flag_transactions(window_for, filled_db, qtbot):
+def test_open_a_case_starts_the_wizard_with_the_flag_transactions(window_for, filled_db, qtbot):
     window = window_for(filled_db)
     stored = anomalies.list_anomalies(filled_db)[0]
     window.show_section(Section.FLAGS)
     window.flags.select_flag(stored.id)
     qtbot.mouseClick(window.flags.case_button, Qt.MouseButton.LeftButton)
     assert window.current_section() is Section.CASES
-    assert window.cases.case_ids() == [stored.id]
-    assert window.cases.tree.topLevelItem(0).childCount() == len(stored.anomaly.transaction_ids)
-    assert not window.cases.empty.isVisible()
+    wizard = window.cases.wizard
+    assert wizard is not None and wizard.isVisible()
+    case = wizard.state.case
+    assert sorted(t.id for t in case.transactions) == sorted(stored.anomaly.transaction_ids)
+    assert case.type.value == "duplicate"  # from the flag's kind
+    assert window.cases.case_ids() == []  # stored only once the user moves on
 
 
 def test_rescan_runs_off_the_ui_thread_and_returns_to_idle(window_for, filled_db, qtbot):

@@ -94,4 +94,5 @@ def rules_for(
         legal_basis=part.legal_basis,
         sources=sources,
         disclaimer=rs.disclaimer,
+        provider_name=overlay.name if applied is not None and overlay is not None else None,
     )

@@ -81,18 +81,20 @@ def build_letter(
     lost = case.lost_amount
     ids = [t.reference or str(t.id or "") for t in case.transactions]
     first = case.first_transaction_date
+    # The provider as the reader knows it ("支付宝" in a Chinese letter), not as typed.
+    provider = bundle.provider_name.render(lang) if bundle.provider_name else case.provider
     values = {
         "amount": format_money(lost, lang) if lost else "",
         "date": format_when(first, lang, with_time=False) if first else "",
         "payee": ", ".join(dict.fromkeys(t.payee for t in case.transactions if t.payee)),
-        "provider": case.provider,
+        "provider": provider or "",
         "transaction_ids": ", ".join(i for i in ids if i),
     }
     statements = [_fill(s.render(lang), values) for s in bundle.statements]
     show = mask_account if mask else (lambda n: n or "")
     if addressee is None:
         providers = [c.who.render(lang) for c in bundle.contacts if c.role is ContactRole.PROVIDER]
-        addressee = case.provider or (providers[0] if providers else "")
+        addressee = provider or (providers[0] if providers else "")
 
     deadline_lines: list[str] = []
     for status in case_deadlines(case, bundle.deadlines, today):

@@ -113,6 +113,7 @@ class RuleBundle:
     legal_basis: tuple[LegalBasis, ...]
     sources: tuple[Source, ...]  # every source cited above, once
     disclaimer: LocalText
+    provider_name: LocalText | None = None  # "Alipay" / "支付宝" when an overlay applied
 
     @property
     def escalation(self) -> tuple[Contact, ...]:

@@ -25,6 +25,7 @@ def run_gui(db_path: Path | None, lang: str | None) -> int:
 
     from okguard.storage.repos import settings
     from okguard.ui.context import UiContext
+    from okguard.ui.crash import install_crash_handler
     from okguard.ui.main_window import MainWindow
     from okguard.ui.translations import SETTING_KEY, Translations, system_lang
     from okguard.ui.tray import start_notifier
@@ -39,9 +40,11 @@ def run_gui(db_path: Path | None, lang: str | None) -> int:
     window = MainWindow(ctx)
     window.show()
     notifier = start_notifier(ctx, window)
+    previous_hook = install_crash_handler(window)
     try:
         return int(app.exec())
     finally:
+        sys.excepthook = previous_hook
         notifier.stop()
         ctx.worker.shutdown()
         db.close()

@@ -5,14 +5,11 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-import traceback
 from collections.abc import Sequence
-from datetime import datetime
 from pathlib import Path
 
-from platformdirs import user_log_dir
-
 from okguard.cli.errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_USAGE, BadInput, UsageError
+from okguard.crashlog import log_crash
 from okguard.domain.importing import ImportFailure
 from okguard.i18n import Msg, set_default_lang
 from okguard.i18n.cli_text import tr
@@ -57,18 +54,6 @@ def _run_gui(args: argparse.Namespace) -> int:
     return run_gui(db_path=args.db, lang=args.lang)
 
 
-def _log_crash() -> Path | None:
-    try:
-        folder = Path(user_log_dir("okguard", appauthor=False))
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / "crash.log"
-        with path.open("a", encoding="utf-8") as fh:
-            fh.write(f"--- {datetime.now().isoformat()}\n{traceback.format_exc()}\n")
-        return path
-    except OSError:
-        return None
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     set_default_lang(_pre_lang(argv))
@@ -98,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception:
-        where = _log_crash()
+        where = log_crash()
         text = Msg(
             "okguard hit an internal error; details were written to {path}",
             path=str(where) if where else "?",

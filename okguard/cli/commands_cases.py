@@ -283,7 +283,7 @@ _SUFFIX_FORMAT = {".pdf": "pdf", ".docx": "docx", ".txt": "txt"}
 
 
 def cmd_letter(args: argparse.Namespace) -> int:
-    from okguard.services.cases import render_letter
+    from okguard.services.case_letters import render_letter
 
     case_id = _id(args.id, "CASE_ID")
     to_screen = args.output == "-"

@@ -31,16 +31,11 @@ from okguard.domain.transaction import Direction, Transaction
 from okguard.i18n import Msg
 from okguard.recovery import (
     DeadlineStatus,
-    FontNotFoundError,
     WizardState,
     attach_file,
-    build_letter,
     case_deadlines,
     match_refund,
     prefill_from_anomaly,
-    render_docx,
-    render_pdf,
-    render_text,
     start_wizard,
 )
 from okguard.recovery.evidence import custom_item
@@ -50,9 +45,6 @@ from okguard.storage.repos import anomalies as anomaly_repo
 from okguard.storage.repos import cases as case_repo
 from okguard.storage.repos import transactions as tx_repo
 from okguard.storage.repos.cases import CaseSummary
-
-LETTER_FORMATS = ("txt", "pdf", "docx")
-LETTER_LANGS = ("en", "zh_CN")
 
 # A case without --jurisdiction is most likely where its money is.
 _HOME_BY_CURRENCY = {
@@ -401,49 +393,3 @@ def resolve_with_refund(
         CaseEvent(when, EventKind.NOTE, reference_no=tx.reference or "", note=note.render())
     )
     return save_wizard(db, case_id, state.close(when, got), when)
-
-
-# -- letter ----------------------------------------------------------------------------
-
-
-def render_letter(
-    db: Database,
-    case_id: int,
-    lang: str,
-    fmt: str,
-    out_path: Path | None,
-    today: date,
-    now: datetime | None = None,
-    *,
-    mask: bool = True,
-) -> str:
-    """Write the letter to ``out_path`` (required for pdf / docx) and return its plain
-    text. Account numbers are masked unless ``mask`` is False. The wizard's letter step
-    counts as done afterwards."""
-    if lang not in LETTER_LANGS:
-        raise CaseError(Msg("Unknown letter language {value!r}; use en or zh_CN", value=lang))
-    if fmt not in LETTER_FORMATS:
-        raise CaseError(Msg("Unknown letter format {value!r}; use pdf, docx or txt", value=fmt))
-    if fmt != "txt" and out_path is None:
-        raise CaseError(Msg("A {format} letter needs an output file (-o FILE)", format=fmt))
-    view = get_case(db, case_id)
-    letter = build_letter(view.case, view.state.bundle(), lang, today, mask=mask)
-    text = render_text(letter)
-    try:
-        if out_path is not None:
-            if fmt == "txt":
-                out_path.write_text(text, encoding="utf-8")
-            elif fmt == "pdf":
-                render_pdf(letter, out_path)
-            else:
-                render_docx(letter, out_path)
-    except FontNotFoundError as exc:
-        raise CaseError(Msg("Cannot write the PDF letter: {problem}", problem=str(exc))) from exc
-    except OSError as exc:
-        raise CaseError(
-            Msg("Cannot write {path}: {problem}", path=str(out_path), problem=exc.strerror)
-        ) from exc
-    when = now or datetime.now()
-    note = f"{fmt} {lang}" + (f" {out_path.name}" if out_path is not None else "")
-    save_wizard(db, case_id, view.state.letter_generated(when, note), when)
-    return text

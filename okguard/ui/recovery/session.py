@@ -14,6 +14,7 @@ from okguard.domain.case import CaseEvent
 from okguard.domain.money import Money
 from okguard.domain.transaction import Transaction
 from okguard.recovery import DeadlineStatus, WizardState
+from okguard.services import case_letters
 from okguard.services import cases as svc
 from okguard.storage import Database
 from okguard.storage.repos.cases import CaseSummary
@@ -108,7 +109,7 @@ def letter_task(
 ) -> TaskFn:
     def run() -> LetterResult:
         case_id = _stored(db, state, anomaly_key)
-        text = svc.render_letter(db, case_id, lang, fmt, path, today(), now(), mask=mask)
+        text = case_letters.render_letter(db, case_id, lang, fmt, path, today(), now(), mask=mask)
         return LetterResult(svc.get_case(db, case_id).state, text, path)
 
     return _guarded(run)

@@ -10,6 +10,7 @@ import pytest
 from okguard.domain.anomaly import Anomaly, AnomalyKind, Severity, anomaly_key
 from okguard.domain.case import CaseType, ContactDetails, Jurisdiction
 from okguard.i18n import Msg
+from okguard.services import case_letters
 from okguard.services import cases as svc
 from okguard.storage import Database
 from okguard.storage.repos import anomalies as anomaly_repo
@@ -65,9 +66,11 @@ def test_letter_masks_account_numbers_unless_asked_not_to(
     contact = ContactDetails(name="李雷", account_number="6222029876543210")
     svc.save_wizard(db, case_id, state.with_contact_details(contact), OPENED)
 
-    masked = svc.render_letter(db, case_id, "en", "txt", None, date(2024, 3, 5), OPENED)
+    masked = case_letters.render_letter(db, case_id, "en", "txt", None, date(2024, 3, 5), OPENED)
     assert "6222021234561234" not in masked and "6222 **** **** 1234" in masked
     assert "6222029876543210" not in masked and "6222 **** **** 3210" in masked
 
-    full = svc.render_letter(db, case_id, "en", "txt", None, date(2024, 3, 5), OPENED, mask=False)
+    full = case_letters.render_letter(
+        db, case_id, "en", "txt", None, date(2024, 3, 5), OPENED, mask=False
+    )
     assert "6222021234561234" in full and "6222029876543210" in full

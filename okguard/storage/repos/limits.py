@@ -32,6 +32,12 @@ def list_limits(db: Database) -> list[Limit]:
     ]
 
 
+def _values(limit: Limit) -> tuple[object, ...]:
+    """The stored columns, in the order the statements below name them."""
+    return (limit.scope.value, limit.period.value, limit.amount.minor, limit.amount.currency,
+            limit.account_id, limit.payee, limit.category, limit.label)
+
+
 def add_limit(db: Database, limit: Limit) -> int:
     conn = db.raw_connection()
     try:
@@ -39,17 +45,7 @@ def add_limit(db: Database, limit: Limit) -> int:
             cur = conn.execute(
                 "INSERT INTO limits (scope, period, amount_minor, currency, account_id, payee,"
                 " category, label, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
-                (
-                    limit.scope.value,
-                    limit.period.value,
-                    limit.amount.minor,
-                    limit.amount.currency,
-                    limit.account_id,
-                    limit.payee,
-                    limit.category,
-                    limit.label,
-                    now_text(),
-                ),
+                (*_values(limit), now_text()),
             )
             return int(cur.lastrowid or 0)
     finally:
@@ -73,17 +69,7 @@ def update_limit(db: Database, limit_id: int, limit: Limit) -> bool:
             return conn.execute(
                 "UPDATE limits SET scope = ?, period = ?, amount_minor = ?, currency = ?,"
                 " account_id = ?, payee = ?, category = ?, label = ? WHERE id = ?",
-                (
-                    limit.scope.value,
-                    limit.period.value,
-                    limit.amount.minor,
-                    limit.amount.currency,
-                    limit.account_id,
-                    limit.payee,
-                    limit.category,
-                    limit.label,
-                    limit_id,
-                ),
+                (*_values(limit), limit_id),
             ).rowcount > 0
     finally:
         conn.close()

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
+from datetime import datetime
+
+import numpy as np
 
 from okguard.detectors.amount_outlier import detect_amount_outliers
 from okguard.detectors.amount_shift import detect_amount_shifts
@@ -60,29 +63,55 @@ def scan(
     """Every anomaly in the history that names at least one ``focus`` id (all when
     ``focus`` is None), most severe first, then by time. A cancelled scan returns []
     so that a half-finished scan is never stored as if it were complete."""
+    return scan_columns(lambda: Columns(transactions) if transactions else None,
+                        settings=settings, limits=limits, trusted_payees=trusted_payees,
+                        focus=focus, progress=progress, cancelled=cancelled)
+
+
+def scan_columns(
+    columns: Callable[[], Columns | None],
+    *,
+    settings: DetectorSettings,
+    limits: Sequence[Limit] = (),
+    trusted_payees: Collection[str] = (),
+    focus: set[int] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[Anomaly]:
+    """:func:`scan` over the history ``columns()`` builds (None: an empty history),
+    e.g. :meth:`Columns.from_table` for a stored history loaded as arrays."""
     steps = len(DETECTORS) + 2
     try:
-        found = _run(transactions, settings, limits, focus, steps, progress, cancelled)
+        cols, found = _run(columns, settings, limits, focus, steps, progress, cancelled)
     except ScanCancelled:
         return []
     found = _apply_trust(found, {normalise_name(p) for p in trusted_payees})
     found = _drop_superseded(found)
     if focus is not None:
         found = [a for a in found if not focus.isdisjoint(a.transaction_ids)]
-    when = {t.id: (t.occurred_at.replace(tzinfo=None), t.id) for t in _involved(transactions,
-                                                                                 found)}
-    found.sort(key=lambda a: (-a.severity.rank, min(when[i] for i in a.transaction_ids),
-                              a.key))
+    if cols is not None and found:
+        when = first_times(cols, found)
+        found.sort(key=lambda a: (-a.severity.rank, when[a.key], a.key))
     if progress is not None:
         progress(steps, steps)
     return found
 
 
+def first_times(cols: Columns, found: Sequence[Anomaly]) -> dict[str, tuple[datetime, int]]:
+    """Per anomaly key, the (wall-clock time, id) of its earliest transaction."""
+    ids = sorted({i for a in found for i in a.transaction_ids})
+    positions = cols.positions(np.array(ids, dtype=np.int64)).tolist()
+    if -1 in positions:
+        raise KeyError("a flag names a transaction that is not in the scanned history")
+    when = {i: (cols.wall_time(p), i) for i, p in zip(ids, positions, strict=True)}
+    return {a.key: min(when[i] for i in a.transaction_ids) for a in found}
+
+
 def _run(
-    transactions: Sequence[Transaction], settings: DetectorSettings, limits: Sequence[Limit],
+    columns: Callable[[], Columns | None], settings: DetectorSettings, limits: Sequence[Limit],
     focus: set[int] | None, steps: int, progress: Callable[[int, int], None] | None,
     cancelled: Callable[[], bool] | None,
-) -> list[Anomaly]:
+) -> tuple[Columns | None, list[Anomaly]]:
     def step(done: int) -> None:
         if cancelled is not None and cancelled():
             raise ScanCancelled
@@ -90,23 +119,32 @@ def _run(
             progress(done, steps)
 
     step(0)
-    if not transactions:
-        return []
-    cols = Columns(transactions)
+    cols = columns()
+    if cols is None or not cols.n:
+        return cols, []
     found: list[Anomaly] = []
     for done, detector in enumerate(DETECTORS, start=1):
         step(done)
         found.extend(detector(cols, settings))
     step(len(DETECTORS) + 1)
     if limits:
-        try:
-            # Written by the guard area; a tree without it still scans everything else.
-            from okguard.guard.limits import detect_limit_breaches
-        except ImportError:
-            pass
-        else:
-            found.extend(detect_limit_breaches(transactions, limits, focus))
-    return _unique(found)
+        found.extend(_limit_breaches(cols, limits, focus))
+    return cols, _unique(found)
+
+
+def _limit_breaches(cols: Columns, limits: Sequence[Limit], focus: set[int] | None
+                    ) -> list[Anomaly]:
+    try:
+        # Written by the guard area; a tree without it still scans everything else.
+        from okguard.detectors.limit_rows import limit_positions
+        from okguard.guard.limits import detect_limit_breaches
+    except ImportError:
+        return []
+    if cols.table is None:
+        return detect_limit_breaches(cols.txs, limits, focus)
+    # A loaded table: build objects only for the rows that decide the answer.
+    rows = [cols.tx(p) for p in limit_positions(cols, limits).tolist()]
+    return detect_limit_breaches(rows, limits, focus)
 
 
 def _unique(found: list[Anomaly]) -> list[Anomaly]:
@@ -146,8 +184,3 @@ def _drop_superseded(found: list[Anomaly]) -> list[Anomaly]:
             continue
         out.append(a)
     return out
-
-
-def _involved(transactions: Sequence[Transaction], found: list[Anomaly]) -> list[Transaction]:
-    wanted = {i for a in found for i in a.transaction_ids}
-    return [t for t in transactions if t.id in wanted] if wanted else []

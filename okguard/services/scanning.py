@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from okguard.detectors.engine import scan
+from okguard.detectors.columns import Columns
+from okguard.detectors.engine import first_times, scan_columns
 from okguard.detectors.settings import DetectorSettings
 from okguard.storage.database import Database
 from okguard.storage.repos import anomalies as anomaly_repo
 from okguard.storage.repos import limits as limit_repo
-from okguard.storage.repos import payees, settings, transactions
+from okguard.storage.repos import payees, settings
+from okguard.storage.repos.scan_columns import ScanCancelled, load_scan_columns
 
 SETTINGS_KEY = "detectors"
 
@@ -36,20 +37,20 @@ def run_scan(
     """Full scan (``focus`` None) or one limited to flags that involve ``focus`` ids.
 
     Either way the whole history is the context: a new payment is judged against
-    everything paid before.
+    everything paid before. The history is read as columns straight from SQL; only
+    the rows a detector reads become ``Transaction`` objects. A cancelled scan
+    stores nothing.
     """
-    # A million freshly built rows would make the cyclic GC walk them again and again
-    # (about a third of the load time, measured); none of them form cycles, so the
-    # collector is paused while loading and they are frozen out of later passes.
-    gc.disable()
+    built: list[Columns] = []
+
+    def columns() -> Columns | None:
+        table = load_scan_columns(db, cancelled=cancelled)
+        built.append(Columns.from_table(table))
+        return built[0]
+
     try:
-        history = list(transactions.iter_for_scan(db))
-        gc.freeze()
-    finally:
-        gc.enable()
-    try:
-        found = scan(
-            history,
+        found = scan_columns(
+            columns,
             settings=detector_settings(db),
             limits=limit_repo.list_limits(db),
             trusted_payees=payees.trusted_payees(db),
@@ -57,13 +58,11 @@ def run_scan(
             progress=progress,
             cancelled=cancelled,
         )
-    finally:
-        gc.unfreeze()
-    by_id = {t.id: t for t in history} if found else {}
-    first_at = {
-        a.key: min(by_id[i].occurred_at.replace(tzinfo=None) for i in a.transaction_ids).isoformat()
-        for a in found
-        if a.transaction_ids and all(i in by_id for i in a.transaction_ids)
-    }
+    except ScanCancelled:
+        return ScanResult(found=0, new_ids=[])
+    if not found:
+        return ScanResult(found=0, new_ids=[])
+    first_at = {key: when.isoformat() for key, (when, _id) in
+                first_times(built[0], found).items()}
     new_ids = anomaly_repo.store(db, found, first_tx_at=first_at)
     return ScanResult(found=len(found), new_ids=new_ids)

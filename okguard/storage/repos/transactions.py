@@ -233,18 +233,20 @@ def ids_in_batch(db: Database, batch_id: int) -> list[int]:
 
 _SCAN_SELECT = (
     "SELECT id, account_id, occurred_at, has_time, amount_minor, currency, payee, payee_account,"
-    " memo, reference, status, direction, kind, category, link_id FROM transactions"
+    " memo, reference, status, direction, kind, category, funding, link_id FROM transactions"
     " ORDER BY occurred_at, id"
 )
 
 
 def iter_for_scan(db: Database, *, chunk: int = 20_000) -> Iterator[Transaction]:
-    """Every transaction in time order, built lean for a full scan of a large history.
+    """Every transaction in time order, built lean for the guard's checks.
 
     Fewer columns (each column of a million rows costs about 0.15 s to fetch), enum
     and name lookups through dicts, repeated strings shared, and naive wall-clock
-    times so rows with and without a zone can be compared. Fields a scan does not
-    read (funding, batch, reviewed) keep their defaults.
+    times so rows with and without a zone can be compared. Fields the checks do not
+    read (batch, reviewed) keep their defaults; ``funding`` is read, as it decides
+    which row of a card-funded pair counts. (The detector scan reads columns
+    instead: ``scan_columns.load_scan_columns``.)
     """
     conn = db.raw_connection()
     try:
@@ -270,7 +272,8 @@ def iter_for_scan(db: Database, *, chunk: int = 20_000) -> Iterator[Transaction]
                     _DIRECTION[r[11]],
                     intern(r[12], r[12]),
                     intern(r[13], r[13]),
-                    link_id=r[14],
+                    intern(r[14], r[14]),
+                    link_id=r[15],
                 )
     finally:
         conn.close()

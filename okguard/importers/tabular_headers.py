@@ -132,7 +132,9 @@ _add(
     "name zahlungsbeteiligter|beguenstigter/zahlungspflichtiger|"
     "begünstigter/zahlungspflichtiger|empfänger|zahlungsempfänger|"
     "bénéficiaire|tiers|beneficiario|交易对方|对方户名|对方账户名|对方名称|收款人|"
-    "对手信息|证券名称|商户名称|对方|payee name|counterparty name",
+    "对手信息|证券名称|商户名称|对方|payee name|counterparty name|"
+    "收款方|收款方名称|收款人名称|收款人姓名|收款单位|交易对手|对手方|商户|商家|"
+    "recipient|recipient name|payee/payer|counter party",
 )
 _add("payee_fallback", 70, "交易场所|交易地点")
 _add(

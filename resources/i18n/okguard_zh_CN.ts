@@ -2,34 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name>CasesPage</name>
-    <message>
-        <location filename="../../okguard/ui/pages/cases.py" line="45"/>
-        <source>Cases</source>
-        <translation>案件</translation>
-    </message>
-    <message>
-        <location filename="../../okguard/ui/pages/cases.py" line="48"/>
-        <source>A case starts from a flag: the payments below are what you will ask your bank or payment provider about. Cases opened here are kept until you close okguard.</source>
-        <translation>案件从一个警示开始：下面的付款就是你要向银行或支付机构询问的内容。在这里打开的案件会保留到你关闭 okguard 为止。</translation>
-    </message>
-    <message>
-        <location filename="../../okguard/ui/pages/cases.py" line="55"/>
-        <source>No cases yet. On the Flags page, pick a flag and choose “Open a recovery case”.</source>
-        <translation>还没有案件。在“警示”页面选择一条警示，然后点击“发起追回案件”。</translation>
-    </message>
-    <message>
-        <location filename="../../okguard/ui/pages/cases.py" line="59"/>
-        <source>Case</source>
-        <translation>案件</translation>
-    </message>
-    <message>
-        <location filename="../../okguard/ui/pages/cases.py" line="59"/>
-        <source>Amount</source>
-        <translation>金额</translation>
-    </message>
-</context>
-<context>
     <name>ColumnMappingDialog</name>
     <message>
         <location filename="../../okguard/ui/pages/import_mapping.py" line="18"/>
@@ -107,27 +79,67 @@
         <translation>分类</translation>
     </message>
     <message>
+        <location filename="../../okguard/ui/pages/import_mapping.py" line="36"/>
+        <source>Date (if the first is empty)</source>
+        <translation>日期（第一列为空时）</translation>
+    </message>
+    <message>
+        <location filename="../../okguard/ui/pages/import_mapping.py" line="37"/>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <location filename="../../okguard/ui/pages/import_mapping.py" line="38"/>
+        <source>Payee (if the first is empty)</source>
+        <translation>收款方（第一列为空时）</translation>
+    </message>
+    <message>
+        <location filename="../../okguard/ui/pages/import_mapping.py" line="39"/>
+        <source>Merchant order number</source>
+        <translation>商户订单号</translation>
+    </message>
+    <message>
+        <location filename="../../okguard/ui/pages/import_mapping.py" line="40"/>
+        <source>Paid with</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <location filename="../../okguard/ui/pages/import_mapping.py" line="41"/>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
         <location filename="../../okguard/ui/pages/import_mapping.py" line="42"/>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location filename="../../okguard/ui/pages/import_mapping.py" line="43"/>
+        <source>Ignored</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <location filename="../../okguard/ui/pages/import_mapping.py" line="60"/>
         <source>Column mapping</source>
         <translation>列对应关系</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/import_mapping.py" line="45"/>
+        <location filename="../../okguard/ui/pages/import_mapping.py" line="63"/>
         <source>okguard could not be sure which column holds what. Pick the column for each field; leave the rest on “(none)”.</source>
         <translation>okguard 无法确定每一列的含义。请为每个字段选择对应的列，其余保持“（无）”。</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/import_mapping.py" line="54"/>
+        <location filename="../../okguard/ui/pages/import_mapping.py" line="72"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/import_mapping.py" line="56"/>
+        <location filename="../../okguard/ui/pages/import_mapping.py" line="74"/>
         <source>column {0}</source>
         <translation>第 {0} 列</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/import_mapping.py" line="62"/>
+        <location filename="../../okguard/ui/pages/import_mapping.py" line="80"/>
         <source>Remember this for files with the same columns</source>
         <translation>对列相同的文件记住此设置</translation>
     </message>
@@ -135,78 +147,78 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../okguard/ui/pages/dashboard.py" line="97"/>
+        <location filename="../../okguard/ui/pages/dashboard.py" line="101"/>
         <source>Dashboard</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/dashboard.py" line="100"/>
+        <location filename="../../okguard/ui/pages/dashboard.py" line="104"/>
         <source>No transactions yet. Import a statement (CSV, Excel, Alipay, WeChat Pay, OFX, QIF, CAMT, MT940) to start</source>
         <translation>还没有交易。导入一份账单（CSV、Excel、支付宝、微信支付、OFX、QIF、CAMT、MT940）即可开始</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/dashboard.py" line="104"/>
+        <location filename="../../okguard/ui/pages/dashboard.py" line="108"/>
         <source>Import a statement…</source>
         <translation>导入账单…</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/dashboard.py" line="106"/>
+        <location filename="../../okguard/ui/pages/dashboard.py" line="110"/>
         <source>To try okguard with sample data first, run: {0}</source>
         <translation>想先用示例数据试用 okguard，请运行：{0}</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/dashboard.py" line="108"/>
+        <location filename="../../okguard/ui/pages/dashboard.py" line="112"/>
         <source>Latest flags</source>
         <translation>最新警示</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/dashboard.py" line="110"/>
+        <location filename="../../okguard/ui/pages/dashboard.py" line="114"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/dashboard.py" line="110"/>
+        <location filename="../../okguard/ui/pages/dashboard.py" line="114"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/dashboard.py" line="110"/>
+        <location filename="../../okguard/ui/pages/dashboard.py" line="114"/>
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/dashboard.py" line="141"/>
+        <location filename="../../okguard/ui/pages/dashboard.py" line="145"/>
         <source>{0} transactions</source>
         <translation>{0} 笔交易</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/dashboard.py" line="142"/>
+        <location filename="../../okguard/ui/pages/dashboard.py" line="146"/>
         <source>Open flags: {0} high, {1} medium, {2} low</source>
         <translation>未处理警示：高 {0}，中 {1}，低 {2}</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/dashboard.py" line="150"/>
+        <location filename="../../okguard/ui/pages/dashboard.py" line="154"/>
         <source>{0} unreviewed since {1}</source>
         <translation>自 {1} 起有 {0} 笔未核对</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/dashboard.py" line="152"/>
+        <location filename="../../okguard/ui/pages/dashboard.py" line="156"/>
         <source>Everything is reviewed</source>
         <translation>全部已核对</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/dashboard.py" line="155"/>
+        <location filename="../../okguard/ui/pages/dashboard.py" line="159"/>
         <source>Monthly spending</source>
         <translation>每月支出</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/dashboard.py" line="155"/>
-        <location filename="../../okguard/ui/pages/dashboard.py" line="160"/>
+        <location filename="../../okguard/ui/pages/dashboard.py" line="159"/>
+        <location filename="../../okguard/ui/pages/dashboard.py" line="164"/>
         <source>No spending yet</source>
         <translation>暂无支出</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/dashboard.py" line="159"/>
+        <location filename="../../okguard/ui/pages/dashboard.py" line="163"/>
         <source>Top payees ({0})</source>
         <translation>主要收款方（{0}）</translation>
     </message>
@@ -373,32 +385,32 @@
         <translation>选择账单文件</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/import_page.py" line="237"/>
+        <location filename="../../okguard/ui/pages/import_page.py" line="239"/>
         <source>Please check (okguard guessed): {0}</source>
         <translation>请检查（okguard 是猜测的）：{0}</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/import_page.py" line="240"/>
+        <location filename="../../okguard/ui/pages/import_page.py" line="242"/>
         <source>set by the format</source>
         <translation>由格式决定</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/import_page.py" line="263"/>
+        <location filename="../../okguard/ui/pages/import_page.py" line="265"/>
         <source>Will be rejected: {0}</source>
         <translation>将被拒绝：{0}</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/import_page.py" line="331"/>
+        <location filename="../../okguard/ui/pages/import_page.py" line="333"/>
         <source>{0} rows read</source>
         <translation>已读取 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/import_page.py" line="339"/>
+        <location filename="../../okguard/ui/pages/import_page.py" line="341"/>
         <source>{0} transactions imported</source>
         <translation>已导入 {0} 笔交易</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/import_page.py" line="354"/>
+        <location filename="../../okguard/ui/pages/import_page.py" line="356"/>
         <source>Import cancelled. The file being imported was not written; files finished before it stay imported.</source>
         <translation>导入已取消。正在导入的文件没有写入；之前已完成的文件仍保留导入。</translation>
     </message>
@@ -492,84 +504,6 @@
         <location filename="../../okguard/ui/labels.py" line="21"/>
         <source>Recurring payment changed</source>
         <translation>定期付款有变化</translation>
-    </message>
-</context>
-<context>
-    <name>LimitsPage</name>
-    <message>
-        <location filename="../../okguard/ui/pages/limits.py" line="42"/>
-        <source>Limits &amp; reminders</source>
-        <translation>限额与提醒</translation>
-    </message>
-    <message>
-        <location filename="../../okguard/ui/pages/limits.py" line="45"/>
-        <source>No limits set yet. A limit caps what may leave your accounts per payment, day, month, payee or category; okguard flags payments that go over it.</source>
-        <translation>还没有设置限额。限额规定每笔、每天、每月、每个收款方或每个分类最多可以支出多少；超出时 okguard 会发出警示。</translation>
-    </message>
-    <message>
-        <location filename="../../okguard/ui/pages/limits.py" line="50"/>
-        <source>Limit</source>
-        <translation>限额</translation>
-    </message>
-    <message>
-        <location filename="../../okguard/ui/pages/limits.py" line="50"/>
-        <source>Applies to</source>
-        <translation>适用于</translation>
-    </message>
-    <message>
-        <location filename="../../okguard/ui/pages/limits.py" line="50"/>
-        <source>Per</source>
-        <translation>周期</translation>
-    </message>
-    <message>
-        <location filename="../../okguard/ui/pages/limits.py" line="50"/>
-        <source>Amount</source>
-        <translation>金额</translation>
-    </message>
-    <message>
-        <location filename="../../okguard/ui/pages/limits.py" line="56"/>
-        <source>Any single payment</source>
-        <translation>任意单笔付款</translation>
-    </message>
-    <message>
-        <location filename="../../okguard/ui/pages/limits.py" line="57"/>
-        <source>All payments in a day</source>
-        <translation>一天内的全部付款</translation>
-    </message>
-    <message>
-        <location filename="../../okguard/ui/pages/limits.py" line="58"/>
-        <source>All payments in a month</source>
-        <translation>一个月内的全部付款</translation>
-    </message>
-    <message>
-        <location filename="../../okguard/ui/pages/limits.py" line="59"/>
-        <source>Payee: {0}</source>
-        <translation>收款方：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../okguard/ui/pages/limits.py" line="60"/>
-        <source>Category: {0}</source>
-        <translation>分类：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../okguard/ui/pages/limits.py" line="61"/>
-        <source>First payment to a new payee</source>
-        <translation>首次向新收款方付款</translation>
-    </message>
-    <message>
-        <location filename="../../okguard/ui/pages/limits.py" line="66"/>
-        <source>payment</source>
-        <translation>每笔</translation>
-    </message>
-    <message>
-        <location filename="../../okguard/ui/pages/limits.py" line="66"/>
-        <source>day</source>
-        <translation>每天</translation>
-    </message>
-    <message>
-        <location filename="../../okguard/ui/pages/limits.py" line="66"/>
-        <source>month</source>
-        <translation>每月</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
 from okguard.storage.repos import accounts, transactions
@@ -38,9 +37,6 @@ def test_a_missing_file_is_reported_in_the_page(window_for, empty_db, qtbot, tmp
 
 
 def test_a_csv_statement_imports_end_to_end(window_for, empty_db, qtbot, tmp_path):
-    pytest.importorskip(
-        "okguard.importers.csv_generic", reason="the CSV importer is being written in parallel"
-    )
     window = window_for(empty_db)
     csv = tmp_path / "bank.csv"
     csv.write_text(
@@ -69,3 +65,18 @@ def test_a_csv_statement_imports_end_to_end(window_for, empty_db, qtbot, tmp_pat
     assert [a.name for a in accounts.list_accounts(empty_db)] == ["My bank"]
     # The dashboard leaves the first-run state once data exists.
     qtbot.waitUntil(lambda: not window.dashboard.is_first_run(), timeout=10_000)
+
+
+def test_the_column_summary_names_fields_in_the_users_language(
+    window_for, empty_db, qtbot, tmp_path
+):
+    window = window_for(empty_db)
+    combo = window.settings.language
+    combo.setCurrentIndex(combo.findData("zh_CN"))
+    csv = tmp_path / "bank.csv"
+    csv.write_text("日期,金额,收款方,付款方式\n2025-03-01,-12.50,瑞幸咖啡,招商银行\n",
+                   encoding="utf-8")
+    _preview(window, qtbot, csv)
+    summary = window.importer.mapping_label.text()
+    assert "收款方 → 收款方" in summary and "支付方式 → 付款方式" in summary
+    assert "payee" not in summary and "funding" not in summary

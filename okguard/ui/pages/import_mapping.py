@@ -31,6 +31,24 @@ ROLES: tuple[tuple[str, object], ...] = (
     ("type", QT_TRANSLATE_NOOP("ColumnMappingDialog", "Type")),
     ("category", QT_TRANSLATE_NOOP("ColumnMappingDialog", "Category")),
 )
+# Roles okguard finds by itself but does not offer in the dialog; named in the summary.
+OTHER_ROLES: tuple[tuple[str, object], ...] = (
+    ("date_fallback", QT_TRANSLATE_NOOP("ColumnMappingDialog", "Date (if the first is empty)")),
+    ("timezone", QT_TRANSLATE_NOOP("ColumnMappingDialog", "Time zone")),
+    ("payee_fallback", QT_TRANSLATE_NOOP("ColumnMappingDialog", "Payee (if the first is empty)")),
+    ("counterpart_ref", QT_TRANSLATE_NOOP("ColumnMappingDialog", "Merchant order number")),
+    ("funding", QT_TRANSLATE_NOOP("ColumnMappingDialog", "Paid with")),
+    ("balance", QT_TRANSLATE_NOOP("ColumnMappingDialog", "Balance")),
+    ("account", QT_TRANSLATE_NOOP("ColumnMappingDialog", "Account")),
+    ("ignore", QT_TRANSLATE_NOOP("ColumnMappingDialog", "Ignored")),
+)
+_LABELS = dict(ROLES + OTHER_ROLES)
+
+
+def role_label(role: str) -> str:
+    """A column role as the user reads it ("Payee", "收款方"); the code name if unknown."""
+    label = _LABELS.get(role)
+    return QCoreApplication.translate("ColumnMappingDialog", str(label)) if label else role
 
 
 class ColumnMappingDialog(QDialog):

@@ -29,7 +29,7 @@ from okguard.importers.base import ImportOptions
 from okguard.services.importing import Preview
 from okguard.storage.repos import profiles
 from okguard.ui.context import UiContext
-from okguard.ui.pages.import_mapping import ColumnMappingDialog
+from okguard.ui.pages.import_mapping import ColumnMappingDialog, role_label
 from okguard.ui.pages.import_report import (
     FileJob,
     ImportOutcome,
@@ -232,7 +232,9 @@ class ImportPage(QWidget):
         self.account_edit.setEnabled(first is not None)
         self.mapping_button.setEnabled(bool(first and first.header))
         if first and first.mapping:
-            text = ", ".join(f"{role} → {col}" for role, col in first.mapping.items())
+            text = ", ".join(
+                f"{role_label(role)} → {col}" for role, col in first.mapping.items()
+            )
             if first.mapping_uncertain:
                 text = self.tr("Please check (okguard guessed): {0}").format(text)
             self.mapping_label.setText(text)

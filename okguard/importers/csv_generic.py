@@ -3,17 +3,19 @@ content, rows streamed (a million-row file is never held as a list of rows)."""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from collections.abc import Iterator, Sequence
-from typing import Any
+from pathlib import Path
+from typing import Any, TextIO
 
 from okguard.importers.base import Importer, ImportOptions, SourceFile, Statement
 from okguard.importers.encoding import detect_encoding
 from okguard.importers.tabular_dialect import Dialect
 from okguard.importers.tabular_headers import header_signature
 from okguard.importers.tabular_open import Table, plan_table, require_data
-from okguard.importers.tabular_stream import csv_failure, stream_csv
+from okguard.importers.tabular_stream import CsvRows, csv_failure
 from okguard.importers.tabular_table import find_header, guess_by_shape, is_separator
 
 __all__ = ["CsvImporter", "header_signature", "open_csv_table", "sniff_delimiter"]
@@ -21,6 +23,13 @@ __all__ = ["CsvImporter", "header_signature", "open_csv_table", "sniff_delimiter
 PLAN_ROWS = 240
 _DELIMITERS = (",", ";", "\t", "|")
 csv.field_size_limit(1 << 24)
+_BOMS = (
+    codecs.BOM_UTF32_LE,
+    codecs.BOM_UTF32_BE,
+    codecs.BOM_UTF8,
+    codecs.BOM_UTF16_LE,
+    codecs.BOM_UTF16_BE,
+)
 # Starts of files that belong to another importer.
 _FOREIGN_STARTS = (
     "<",
@@ -83,6 +92,56 @@ def _iter_records(reader: Any) -> Iterator[tuple[int, list[str]]]:
         last = reader.line_num
 
 
+def _utf8_file(path: Path) -> bool:
+    decoder = codecs.getincrementaldecoder("utf-8")("strict")
+    try:
+        with path.open("rb") as fh:
+            while chunk := fh.read(1 << 20):
+                decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+class _Text:
+    """The statement as text, opened anew for each pass over its rows. Files on disk
+    are streamed (a million-row statement is never held whole); in-memory ones (zip
+    members, uploads) are wrapped."""
+
+    def __init__(self, source: SourceFile, encoding: str) -> None:
+        self._data = source._data  # the bytes of in-memory sources, None for files
+        self._path = source.path
+        self._encoding = encoding
+
+    def open(self) -> TextIO:
+        raw = io.BytesIO(self._data) if self._data is not None else self._path.open("rb")
+        return io.TextIOWrapper(raw, encoding=self._encoding, errors="replace", newline="")
+
+    def version(self) -> object:
+        if self._data is not None:
+            return None
+        stat = self._path.stat()
+        return stat.st_size, stat.st_mtime_ns
+
+
+def _encoding(source: SourceFile, options: ImportOptions) -> str:
+    """What detect_encoding says of the whole file, without reading a big UTF-8
+    file into memory: after a BOM or UTF-16-like NULs it looks at everything as
+    before; otherwise a streamed strict UTF-8 check decides (detect_encoding's
+    next step)."""
+    head = source.head
+    if options.encoding:
+        encoding = options.encoding
+    elif source._data is None and not head.startswith(_BOMS) and b"\x00" not in head[:4096]:
+        encoding = "utf-8" if _utf8_file(source.path) else detect_encoding(source.read_bytes())
+    else:
+        encoding = detect_encoding(source.read_bytes())
+    if encoding == "utf-8" and head.startswith(codecs.BOM_UTF8):
+        encoding = "utf-8-sig"
+    return encoding
+
+
 def open_csv_table(
     source: SourceFile,
     options: ImportOptions,
@@ -90,31 +149,29 @@ def open_csv_table(
     dialect: Dialect | None = None,
     institution: str | None = None,
 ) -> tuple[Statement, Table]:
-    data = source.read_bytes()
-    encoding = options.encoding or detect_encoding(data)
-    if encoding == "utf-8" and data.startswith(b"\xef\xbb\xbf"):
-        encoding = "utf-8-sig"
-    stream = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, errors="replace", newline="")
-    first_lines: list[str] = []
-    for line in stream:
-        first_lines.append(line)
-        if len(first_lines) >= 60:
-            break
-    delimiter = sniff_delimiter(first_lines)
-    stream.seek(0)
-    reader = csv.reader(stream, delimiter=delimiter)
+    encoding = _encoding(source, options)
+    text = _Text(source, encoding)
     planned: list[tuple[int, list[str]]] = []
-    try:
-        for record in _iter_records(reader):
-            planned.append(record)
-            if len(planned) >= PLAN_ROWS:
+    with text.open() as stream:
+        first_lines: list[str] = []
+        for line in stream:
+            first_lines.append(line)
+            if len(first_lines) >= 60:
                 break
-    except csv.Error as exc:
-        raise csv_failure(reader.line_num, exc) from exc
+        delimiter = sniff_delimiter(first_lines)
+        stream.seek(0)
+        reader = csv.reader(stream, delimiter=delimiter)
+        try:
+            for record in _iter_records(reader):
+                planned.append(record)
+                if len(planned) >= PLAN_ROWS:
+                    break
+        except csv.Error as exc:
+            raise csv_failure(reader.line_num, exc) from exc
     table = plan_table([cells for _, cells in planned], options, dialect, institution)
     body = planned[table.header_index + 1 :]
     require_data([cells for _, cells in body])
-    rows = stream_csv(body, reader, table.builder)
+    rows = CsvRows(text, delimiter, len(planned), body, table.builder)
     statement = Statement(
         format=fmt,
         accounts=[table.account],

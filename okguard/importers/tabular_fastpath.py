@@ -26,14 +26,15 @@ def _every_casing(words: frozenset[str]) -> frozenset[str]:
     return frozenset(variants)
 
 
-_EMPTY = _every_casing(EMPTY_MARKS)
+EMPTY_CELLS = _every_casing(EMPTY_MARKS)
 _CACHE_LIMIT = 200_000
 
 
-def compile_fast(builder: RowBuilder) -> RowFunction | None:
-    """The fast row function for this table, or None when its layout needs the full path."""
+def plain_layout(builder: RowBuilder) -> bool:
+    """True for tables the fast paths handle: ISO dates, one signed amount column,
+    no direction/status/timezone columns, no dialect rules."""
     r = builder.roles
-    if (
+    return not (
         not builder.date_style.iso
         or builder.decimal_comma
         or builder.inverse_sign
@@ -44,13 +45,19 @@ def compile_fast(builder: RowBuilder) -> RowFunction | None:
             k in r for k in ("direction", "debit", "credit", "timezone", "status", "payee_fallback")
         )
         or len(builder.memo_cols) > 1
-    ):
+    )
+
+
+def compile_fast(builder: RowBuilder) -> RowFunction | None:
+    """The fast row function for this table, or None when its layout needs the full path."""
+    if not plain_layout(builder):
         return None
     slow = builder.build
     date_col = builder._date
     assert date_col is not None
     time_col = builder._time
     amount_col = builder._amount
+    assert amount_col is not None
     ccy_col = builder._currency
     payee_col = builder._payee
     memo_col = builder.memo_cols[0] if builder.memo_cols else None
@@ -117,7 +124,7 @@ def compile_fast(builder: RowBuilder) -> RowFunction | None:
                     exponent = exponents[ccy] = currency_exponent(ccy)
                 except MoneyError:
                     return slow(line, cells)
-            minor = _minor(raw_amount, exponent)  # type: ignore[arg-type]
+            minor = minor_units(raw_amount, exponent)  # type: ignore[arg-type]
             if minor is None:
                 return slow(line, cells)
             money = Money(minor, ccy)
@@ -138,16 +145,16 @@ def compile_fast(builder: RowBuilder) -> RowFunction | None:
             when,
             has_time,
             money,
-            "" if payee in _EMPTY else payee,
-            None if account in _EMPTY else account,
+            "" if payee in EMPTY_CELLS else payee,
+            None if account in EMPTY_CELLS else account,
             memo,
-            None if reference in _EMPTY else reference,
+            None if reference in EMPTY_CELLS else reference,
             booked,
             None,
             kind,
             category,
             account_key,
-            None if counterpart in _EMPTY else counterpart,
+            None if counterpart in EMPTY_CELLS else counterpart,
             funding,
             False,
             tuple(cells),  # type: ignore[arg-type]
@@ -156,7 +163,7 @@ def compile_fast(builder: RowBuilder) -> RowFunction | None:
     return fast
 
 
-def _minor(text: str, exponent: int) -> int | None:
+def minor_units(text: str, exponent: int) -> int | None:
     if exponent < 0:
         return None
     negative = text[:1] == "-"

@@ -4,20 +4,19 @@ rule, title and total rows skipped; a footer after a rule line ignored."""
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from typing import Any, Protocol, TextIO
 
 from okguard.domain.importing import ImportFailure, RowRejection
 from okguard.i18n import Msg
 from okguard.importers.base import Row
 from okguard.importers.tabular_builder import RowBuilder
 from okguard.importers.tabular_fastpath import compile_fast
-from okguard.importers.tabular_table import is_separator, is_summary, is_title, non_empty
+from okguard.importers.tabular_flat import FlatItem, FlatLayout, FlatReader, compile_flat
+from okguard.importers.tabular_flat import not_data as _not_data
+from okguard.importers.tabular_table import is_separator, non_empty
 from okguard.importers.tabular_values import clean
-
-
-def _not_data(cells: Sequence[object]) -> bool:
-    return is_summary(cells) or is_title(cells) or is_separator(cells)
 
 
 class _Judge:
@@ -74,20 +73,90 @@ def stream_rows(
             yield judged
 
 
-def stream_csv(
-    body: list[tuple[int, list[str]]], reader: Any, builder: RowBuilder
-) -> Iterator[Row]:
-    """Rows of the records already read (``body``), then straight from the
-    csv.reader: no per-row generator in between, as this loop runs a million
-    times for big files."""
-    judge = _Judge(builder)
-    yield from stream_rows(body, builder, judge)
-    build = compile_fast(builder) or builder.build
-    last = reader.line_num
-    try:
-        yield from _reader_rows(reader, last, build, judge)
-    except csv.Error as exc:
-        raise csv_failure(reader.line_num, exc) from exc
+class TextSource(Protocol):
+    """A text file that can be opened again, and says when its content changed."""
+
+    def open(self) -> AbstractContextManager[TextIO]: ...
+
+    def version(self) -> object: ...
+
+
+class CsvRows(Iterator[Row]):
+    """The rows of a CSV table, read lazily from the file.
+
+    Iterating gives Row objects. An importer of the whole file may instead take
+    :meth:`flat` records (tabular_flat): the same rows, without a ParsedTransaction
+    per row where the row is plain. Either way the rows can be read once; the file
+    is opened on the first read and closed when the rows run out or are dropped.
+    """
+
+    def __init__(
+        self,
+        text: TextSource,
+        delimiter: str,
+        skip: int,
+        body: list[tuple[int, list[str]]],
+        builder: RowBuilder,
+    ) -> None:
+        self._text = text
+        self._version = text.version()
+        self._delimiter = delimiter
+        self._skip = skip  # records already read (and given in ``body``) when planning
+        self._body = body
+        self._builder = builder
+        self._rows: Iterator[Row] | None = None
+        self._taken = False
+
+    def __iter__(self) -> Iterator[Row]:
+        return self._row_iter()
+
+    def __next__(self) -> Row:
+        return next(self._row_iter())
+
+    def _row_iter(self) -> Iterator[Row]:
+        if self._rows is None:
+            self._claim()
+            self._rows = self._stream(None)  # type: ignore[assignment]
+        return self._rows  # type: ignore[return-value]
+
+    def _claim(self) -> None:
+        if self._taken:
+            raise RuntimeError("the rows of a statement can be read once")
+        self._taken = True
+
+    def flat(self) -> tuple[FlatLayout, Callable[[bool], Iterator[FlatItem]]] | None:
+        """(layout, passes) for a plain table not read yet, else None. Each call of
+        ``passes(full)`` gives all rows again, as flat records where they are plain:
+        all values when ``full``, else just the identifying ones (an import that
+        finds new rows among known ones reads the file twice)."""
+        if self._taken:
+            return None
+        reader = compile_flat(self._builder)
+        if reader is None:
+            return None
+        self._claim()
+        return reader.layout, lambda full: self._stream(reader, full=full)
+
+    def _stream(self, flat: FlatReader | None, *, full: bool = True) -> Iterator[FlatItem]:
+        judge = _Judge(self._builder)
+        yield from stream_rows(self._body, self._builder, judge)
+        if self._text.version() != self._version:
+            raise ImportFailure(
+                Msg("The file changed while it was being imported; import it again")
+            )
+        with self._text.open() as text:
+            reader = csv.reader(text, delimiter=self._delimiter)
+            try:
+                for _ in range(self._skip):
+                    next(reader)
+                last = reader.line_num
+                if flat is not None:
+                    yield from flat.records(reader, last, judge, full=full)
+                else:
+                    build = compile_fast(self._builder) or self._builder.build
+                    yield from _reader_rows(reader, last, build, judge)
+            except csv.Error as exc:
+                raise csv_failure(reader.line_num, exc) from exc
 
 
 def csv_failure(line: int, exc: csv.Error) -> ImportFailure:

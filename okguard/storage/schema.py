@@ -8,6 +8,7 @@ page on them; aware times keep their offset in ``utc_offset_min``.
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     ForeignKey,
     Index,
@@ -70,8 +71,10 @@ class TransactionRow(Base):
     category: Mapped[str] = mapped_column(Text, default="")
     funding: Mapped[str] = mapped_column(Text, default="")
     unknown_type: Mapped[bool] = mapped_column(Boolean, default=False)
-    # Identity for de-duplication: "ref:<provider id>" or "fp:<hash>:<occurrence>".
-    fingerprint: Mapped[str] = mapped_column(String(80))
+    # Identity for de-duplication (okguard.services.identity): a signed 64-bit hash of
+    # the provider id and amount, or of time, amount, currency and payee, with the
+    # row's occurrence among identical rows of its file mixed in.
+    fingerprint: Mapped[int] = mapped_column(BigInteger)
     source_line: Mapped[int | None] = mapped_column(Integer, nullable=True)
     link_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     reviewed_at: Mapped[str | None] = mapped_column(String(32), nullable=True)

@@ -9,8 +9,6 @@ import io
 import re
 import xml.etree.ElementTree as ET
 
-from ofxtools.Parser import OFXTree
-
 from okguard.importers.encoding import decode
 
 _SGML_CHARSET = re.compile(rb"^\s*CHARSET\s*:\s*([A-Za-z0-9_-]+)", re.M)
@@ -70,6 +68,10 @@ def decode_ofx(data: bytes) -> tuple[str, str]:
 
 
 def _parse_with_ofxtools(data: bytes) -> ET.Element | None:
+    # Imported here: ofxtools takes a quarter of a second to load, which every import
+    # (of any format) would otherwise pay because the registry loads all importers.
+    from ofxtools.Parser import OFXTree
+
     tree = OFXTree()
     try:
         tree.parse(io.BytesIO(data))

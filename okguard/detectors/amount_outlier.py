@@ -41,7 +41,7 @@ def detect_amount_outliers(cols: Columns, settings: DetectorSettings) -> list[An
             found.append(make_anomaly(cols, AnomalyKind.AMOUNT_OUTLIER, Severity.MEDIUM, [pos],
                                       Msg("Paid {amount} to {payee}, far more than the usual "
                                           "{usual}", amount=paid(cols, pos),
-                                          payee=cols.tx(pos).payee,
+                                          payee=cols.payee_name(pos),
                                           usual=money(cols, pos, usual))))
     # Payees seen too rarely are judged against their category instead.
     rare = cols.is_payment & (cols.payee < 0)
@@ -60,10 +60,9 @@ def detect_amount_outliers(cols: Columns, settings: DetectorSettings) -> list[An
         p = int(all_pos[k])
         if not rare[p]:
             continue
-        tx = cols.tx(p)
         found.append(make_anomaly(cols, AnomalyKind.AMOUNT_OUTLIER, Severity.MEDIUM, [p],
                                   Msg("Paid {amount} to {payee}, far more than you usually "
                                       "spend on {category} ({usual})", amount=paid(cols, p),
-                                      payee=tx.payee, category=tx.category,
+                                      payee=cols.payee_name(p), category=cols.text("category", p),
                                       usual=money(cols, p, usual))))
     return found

@@ -37,12 +37,13 @@ def _factor_msg(factor: int) -> str:
     return "Paid {amount} to {payee}, about a hundredth of the usual {usual}"
 
 
-def _isolated(values: IntArray, group: IntArray, stats: GroupStats, percent: int) -> BoolArray:
-    """Whether no other payment to the payee, the steady amount aside, lies within
-    ``percent`` of each value: a slip stands alone, an evening shop at the store where
-    lunch is the steady amount does not."""
-    key = (group << KEY_SHIFT) | values
-    order = np.sort(key)
+def _isolated(values: IntArray, group: IntArray, stats: GroupStats, percent: int,
+              which: IntArray) -> BoolArray:
+    """For the payments at ``which``: whether no other payment to the payee, the steady
+    amount aside, lies within ``percent`` of it: a slip stands alone, an evening shop at
+    the store where lunch is the steady amount does not."""
+    order = np.sort((group << KEY_SHIFT) | values)
+    values, group = values[which], group[which]
     lo_v = values * (100 - percent) // 100
     hi_v = values * (100 + percent) // 100
     near = np.searchsorted(order, (group << KEY_SHIFT) | hi_v, side="right") - np.searchsorted(
@@ -74,7 +75,8 @@ def detect_amount_shifts(cols: Columns, settings: DetectorSettings) -> list[Anom
     slip_room = np.abs(values - usual) >= small[cols.cur[rows]]
     slip = enough & steady & (values != usual) & slip_room & ~up & ~down
     if values.max(initial=0) < (1 << KEY_SHIFT):
-        slip &= _isolated(values, group, stats, settings.shift_isolation_percent)
+        which = np.flatnonzero(slip)
+        slip[which] = _isolated(values, group, stats, settings.shift_isolation_percent, which)
     found: list[Anomaly] = []
     for k in np.flatnonzero(up | down | slip):
         pos, value, base = rows[k], int(values[k]), int(usual[k])
@@ -83,7 +85,7 @@ def detect_amount_shifts(cols: Columns, settings: DetectorSettings) -> list[Anom
         if not steady[k] and not _typed_shift(value, factor, int(stats.p10[group[k]]),
                                               int(stats.p90[group[k]])):
             continue  # ten times a varying amount, but not one typed wrong: an outlier
-        common = {"amount": paid(cols, pos), "payee": cols.tx(pos).payee,
+        common = {"amount": paid(cols, pos), "payee": cols.payee_name(pos),
                   "usual": money(cols, pos, base)}
         if kind_of_slip is not None and (kind_of_slip == "transposed" or factor != 0):
             msg = Msg(_SLIP_TEXT[kind_of_slip], **common)

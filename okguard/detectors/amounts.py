@@ -73,10 +73,12 @@ def group_stats(values: IntArray, group: IntArray) -> GroupStats:
     run_start = np.flatnonzero(new_run)
     run_len = np.diff(np.append(run_start, len(sv)))
     run_group = sorted_group[run_start]
-    best = np.lexsort((sv[run_start], -run_len, run_group))
-    first = np.ones(len(best), dtype=np.bool_)
-    first[1:] = run_group[best][1:] != run_group[best][:-1]
-    chosen = best[first]
+    # Runs come in (group, amount) order, every group has one: a group's first longest
+    # run is its mode (the smallest amount on a tie).
+    group_start = np.flatnonzero(np.diff(run_group, prepend=-1) != 0)
+    longest = np.maximum.reduceat(run_len, group_start) if len(run_len) else run_len
+    best = np.flatnonzero(run_len == longest[run_group])
+    chosen = best[np.diff(run_group[best], prepend=-1) != 0]
     mode = np.zeros(len(count), dtype=np.int64)
     mode_count = np.zeros(len(count), dtype=np.int64)
     mode[run_group[chosen]] = sv[run_start[chosen]]
@@ -112,8 +114,8 @@ def payee_gaps(cols: Columns) -> PayeeGaps:
         ts = cols.ts[rows]
         inside = group[1:] == group[:-1]
         gaps, gap_group = (ts[1:] - ts[:-1])[inside], group[1:][inside]
-        present, dense = np.unique(gap_group, return_inverse=True)
-        dense = dense.astype(np.int64)
+        new = np.diff(gap_group, prepend=-1) != 0  # groups come in order: no sort needed
+        present, dense = gap_group[new], np.cumsum(new) - 1
         median = _median(*_sorted_within(gaps, dense)) if len(gaps) else np.zeros(0, np.int64)
         cols.cache["payee_gaps"] = PayeeGaps(gaps, dense, present.astype(np.int64), median)
     found: PayeeGaps = cols.cache["payee_gaps"]

@@ -166,6 +166,10 @@ class Columns:
         if n > 1 and not bool((ids[1:] > ids[:-1]).all()):
             self._id_order = np.argsort(ids, kind="stable")
             self._sorted_ids = ids[self._id_order]
+        # Positions in (time, id) order (a loaded table always is): rows then sort by
+        # a key alone, stable, instead of by key, time and id.
+        self._time_ordered = n < 2 or bool(((ts[1:] > ts[:-1]) | (
+            (ts[1:] == ts[:-1]) & (ids[1:] > ids[:-1]))).all())
         self.is_out = self.direction == OUT
         money_moving = (self.status == STATUS_CODE[TxStatus.BOOKED]) | (
             self.status == STATUS_CODE[TxStatus.PENDING])
@@ -251,13 +255,49 @@ class Columns:
     def partners_items(self) -> list[tuple[int, int]]:
         return list(self.partner.items())
 
+    def time_rank(self) -> IntArray:
+        """Each row's place in (time, id) order."""
+        if "time_rank" not in self.cache:
+            if self._time_ordered:
+                self.cache["time_rank"] = np.arange(self.n, dtype=np.int64)
+            else:
+                rank = np.empty(self.n, dtype=np.int64)
+                rank[np.lexsort((self.ids, self.ts))] = np.arange(self.n)
+                self.cache["time_rank"] = rank
+        found: IntArray = self.cache["time_rank"]
+        return found
+
+    def sorted_by(self, rows: IntArray, *keys: IntArray) -> IntArray:
+        """``rows`` (ascending positions) sorted by ``keys`` (non-negative integers per
+        row of ``rows``, the first the most significant), then by time and id."""
+        if self._time_ordered and len(rows):
+            # Ascending positions are in time order already, so the keys and the index
+            # in ``rows`` make one integer to sort: a plain sort, 10x faster than lexsort.
+            combined = np.zeros(len(rows), dtype=np.int64)
+            span = 1
+            index_bits = len(rows).bit_length()
+            for key in reversed(keys):
+                top = int(key.max()) + 1
+                if (span * top) << index_bits >= 1 << 62 or int(key.min()) < 0:
+                    break
+                combined += key.astype(np.int64) * span
+                span *= top
+            else:
+                combined <<= index_bits
+                combined |= np.arange(len(rows), dtype=np.int64)
+                combined.sort()
+                combined &= (1 << index_bits) - 1
+                ordered: IntArray = rows[combined]
+                return ordered
+        fallback: IntArray = rows[np.lexsort((self.ids[rows], self.ts[rows], *reversed(keys)))]
+        return fallback
+
     def payee_groups(self) -> tuple[IntArray, IntArray, IntArray]:
         """Payments with a payee, sorted by (payee, currency, time, id); plus the
         start of each (payee, currency) group and the group number of each row."""
         if self._payee_groups is None:
             pos = np.flatnonzero(self.is_payment & (self.payee >= 0))
-            order = np.lexsort((self.ids[pos], self.ts[pos], self.cur[pos], self.payee[pos]))
-            rows = pos[order]
+            rows = self.sorted_by(pos, self.payee[pos], self.cur[pos])
             key = self.payee[rows] * (len(self.currencies) + 1) + self.cur[rows]
             change = np.ones(len(rows), dtype=np.bool_)
             change[1:] = key[1:] != key[:-1]
@@ -270,8 +310,7 @@ class Columns:
         """For each payee (any currency), the position of its first payment."""
         if self._first_rows is None:
             pos = np.flatnonzero(self.is_payment & (self.payee >= 0))
-            order = np.lexsort((self.ids[pos], self.ts[pos], self.payee[pos]))
-            rows = pos[order]
+            rows = self.sorted_by(pos, self.payee[pos])
             first = np.ones(len(rows), dtype=np.bool_)
             first[1:] = self.payee[rows][1:] != self.payee[rows][:-1]
             self._first_rows = rows[first]
@@ -290,7 +329,27 @@ class Columns:
         return self._example[payee_code]
 
     def tx(self, pos: int | np.integer[Any]) -> Transaction:
+        """Row ``pos`` as a ``Transaction``; for the text or amount of a row, the
+        accessors below are cheaper (a loaded table builds the object on demand)."""
         return self.txs[int(pos)]
+
+    def text(self, field: str, pos: int | np.integer[Any]) -> Any:
+        """One text field of a row as stored (see :meth:`texts`)."""
+        if self._table is None:
+            tx = self.txs[int(pos)]
+            return tx.amount.currency if field == "currency" else getattr(tx, field)
+        coded = self._table.table.texts[field]
+        return coded.values[coded.codes.item(int(pos))]
+
+    def payee_name(self, pos: int | np.integer[Any]) -> str:
+        """The payee of a row as written."""
+        name: str = self.text("payee", pos)
+        return name
+
+    def account_name(self, pos: int | np.integer[Any]) -> str:
+        if self._table is None:
+            return self.txs[int(pos)].account_name
+        return self._table.table.account_names.get(int(self.account_id[pos]), "")
 
     def wall_time(self, pos: int) -> datetime:
         """The wall-clock time of a row, naive (as detectors and flags compare it)."""

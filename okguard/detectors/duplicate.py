@@ -15,7 +15,7 @@ import re
 import numpy as np
 
 from okguard.detectors.amounts import payee_gaps
-from okguard.detectors.columns import DAY, STATUS_CODE, Columns, IntArray
+from okguard.detectors.columns import DAY, STATUS_CODE, BoolArray, Columns, IntArray
 from okguard.detectors.report import make_anomaly, paid
 from okguard.detectors.settings import DetectorSettings
 from okguard.domain.anomaly import Anomaly, AnomalyKind, Severity
@@ -70,24 +70,47 @@ def _cadence(cols: Columns, settings: DetectorSettings) -> IntArray:
     return cadence
 
 
-def _came_back(cols: Columns, payees: IntArray) -> dict[tuple[int, int, int], IntArray]:
-    """(payee, currency, amount) -> times of money coming back from one of ``payees``:
-    a refund or a reversal of that very amount."""
-    back = np.flatnonzero(~cols.is_out & np.isin(cols.payee, payees) & (
+def _triple_keys(cols: Columns, *groups: IntArray) -> list[IntArray]:
+    """One integer per (payee, currency, amount) of each row in ``groups``, equal for
+    equal triples across all of them."""
+    def pack(rows: IntArray) -> IntArray:
+        g = cols.payee[rows].astype(np.int64) * (len(cols.currencies) + 1) + cols.cur[rows]
+        return (g << 40) | cols.minor[rows]
+
+    every = np.concatenate(groups)
+    if not len(every) or (int(cols.minor[every].max()) < 1 << 40
+                          and int(cols.payee[every].max()) * (len(cols.currencies) + 1) < 1 << 22):
+        return [pack(rows) for rows in groups]
+    triples = np.stack([cols.payee[every], cols.cur[every], cols.minor[every]], axis=1)
+    _u, inverse = np.unique(triples, axis=0, return_inverse=True)
+    return np.split(inverse.reshape(-1).astype(np.int64), np.cumsum([len(g) for g in groups])[:-1])
+
+
+def _came_back(cols: Columns, heads: IntArray, lo: IntArray, hi: IntArray) -> BoolArray:
+    """Per chain (its first row ``heads``): whether money of that very amount came back
+    from that payee (a refund or a reversal) between the times ``lo`` and ``hi``."""
+    back = np.flatnonzero(~cols.is_out & np.isin(cols.payee, np.unique(cols.payee[heads])) & (
         (cols.status == STATUS_CODE[TxStatus.BOOKED]) |
         (cols.status == STATUS_CODE[TxStatus.REVERSED])))
-    out: dict[tuple[int, int, int], list[int]] = {}
-    for p in back.tolist():
-        out.setdefault((int(cols.payee[p]), int(cols.cur[p]), int(cols.minor[p])), []).append(
-            int(cols.ts[p]))
-    return {k: np.sort(np.array(v, dtype=np.int64)) for k, v in out.items()}
+    if not len(back):
+        return np.zeros(len(heads), dtype=np.bool_)
+    back_key, head_key = _triple_keys(cols, back, heads)
+    _u, rank = np.unique(np.concatenate([back_key, head_key]), return_inverse=True)
+    rank = rank.reshape(-1)
+    # (rank, time) as one sortable integer: a time range of one triple is a value range.
+    t0 = min(int(cols.ts[back].min()), int(lo.min()))
+    width = max(int(cols.ts[back].max()), int(hi.max())) - t0 + 1
+    times = np.sort(rank[:len(back)] * width + (cols.ts[back] - t0))
+    base = rank[len(back):] * width - t0
+    k = np.searchsorted(times, base + lo, side="left")
+    found = k < len(times)
+    found[found] = times[k[found]] <= (base + hi)[found]
+    return found
 
 
 def detect_duplicates(cols: Columns, settings: DetectorSettings) -> list[Anomaly]:
     pos = np.flatnonzero(cols.is_payment & (cols.payee >= 0))
-    order = np.lexsort((cols.ids[pos], cols.ts[pos], cols.minor[pos], cols.cur[pos],
-                        cols.payee[pos]))
-    rows = pos[order]
+    rows = cols.sorted_by(pos, cols.payee[pos], cols.cur[pos], cols.minor[pos])
     if len(rows) < 2:
         return []
     payee, cur, minor, ts = cols.payee[rows], cols.cur[rows], cols.minor[rows], cols.ts[rows]
@@ -109,39 +132,44 @@ def detect_duplicates(cols: Columns, settings: DetectorSettings) -> list[Anomaly
     bill_twice = close & (cadence >= settings.duplicate_cadence_days * DAY) & (
         gap <= settings.duplicate_cadence_high_hours * 3600)
     flagged = quick | bill_twice | (close & ~habit & ~is_small)
-    found: list[Anomaly] = []
     pair_idx = np.flatnonzero(flagged)
-    returned = _came_back(cols, np.unique(payee[pair_idx])) if len(pair_idx) else {}
-    window = settings.reversal_pair_days * DAY
-    i = 0
-    while i < len(pair_idx):
-        # Chain neighbouring flagged pairs: three payments in a row are one finding.
-        j = i
-        while j + 1 < len(pair_idx) and pair_idx[j + 1] == pair_idx[j] + 1:
-            j += 1
-        first, last = int(pair_idx[i]), int(pair_idx[j]) + 1
-        i = j + 1
+    if not len(pair_idx):
+        return []
+    # Neighbouring flagged pairs are one chain: three payments in a row, one finding.
+    breaks = np.flatnonzero(np.diff(pair_idx) != 1)
+    firsts = pair_idx[np.concatenate(([0], breaks + 1))]
+    lasts = pair_idx[np.concatenate((breaks, [len(pair_idx) - 1]))] + 1
+    back = _came_back(cols, rows[firsts], ts[firsts],
+                      ts[lasts] + settings.reversal_pair_days * DAY)
+
+    def ranges_any(flags: BoolArray, lo: IntArray, hi: IntArray) -> BoolArray:
+        """Whether ``flags[lo:hi]`` has a True, per range."""
+        counts = np.concatenate(([0], np.cumsum(flags)))
+        hit: BoolArray = counts[hi] > counts[lo]
+        return hit
+
+    quick_any = ranges_any(quick, firsts, lasts)
+    bill_any = ranges_any(bill_twice, firsts, lasts)
+    untimed = ranges_any(~cols.has_time[rows], firsts, lasts + 1)
+    memo_codes, memos = cols.texts("memo")
+    tokens: dict[int, frozenset[str]] = {}
+    found: list[Anomaly] = []
+    for c in np.flatnonzero(~back).tolist():
+        first, last = int(firsts[c]), int(lasts[c])
         chain = rows[first:last + 1]
-        back = returned.get((int(payee[first]), int(cur[first]), int(minor[first])))
-        if back is not None and _has_between(back, int(ts[first]), int(ts[last]) + window):
-            continue  # refunded or reversed: the money came back (or a return, then a rebuy)
-        refs = [_reference_tokens(cols.tx(p).memo, settings.duplicate_reference_digits)
-                for p in chain]
+        refs = []
+        for code in memo_codes[chain].tolist():
+            if code not in tokens:
+                tokens[code] = _reference_tokens(memos[code], settings.duplicate_reference_digits)
+            refs.append(tokens[code])
         same_ref = all(refs) and len(set(refs)) == 1
         distinct_refs = all(refs) and len(set(refs)) == len(refs) and \
             not frozenset.intersection(*refs)
-        high = (bool(quick[first:last].any()) and not bool(is_small[first])
-                and not bool(habit[first])) or bool(bill_twice[first:last].any()) or same_ref
+        high = (bool(quick_any[c]) and not bool(is_small[first]) and not bool(habit[first])) \
+            or bool(bill_any[c]) or same_ref
         severity = Severity.HIGH if high and not distinct_refs else Severity.MEDIUM
-        span = int(ts[last] - ts[first])
-        all_timed = bool(cols.has_time[chain].all())
         msg = Msg("Paid {amount} to {payee} {times} {span}", amount=paid(cols, chain[0]),
-                  payee=cols.tx(chain[0]).payee, times=times(len(chain)),
-                  span=span_text(span, all_timed))
+                  payee=cols.payee_name(chain[0]), times=times(len(chain)),
+                  span=span_text(int(ts[last] - ts[first]), not bool(untimed[c])))
         found.append(make_anomaly(cols, AnomalyKind.DUPLICATE, severity, chain, msg))
     return found
-
-
-def _has_between(times_sorted: IntArray, lo: int, hi: int) -> bool:
-    k = int(np.searchsorted(times_sorted, lo, side="left"))
-    return k < len(times_sorted) and int(times_sorted[k]) <= hi

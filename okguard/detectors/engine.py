@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
 from datetime import datetime
+from itertools import chain
 
 import numpy as np
 
 from okguard.detectors.amount_outlier import detect_amount_outliers
 from okguard.detectors.amount_shift import detect_amount_shifts
-from okguard.detectors.columns import Columns
+from okguard.detectors.columns import Columns, IntArray
 from okguard.detectors.duplicate import detect_duplicates
 from okguard.detectors.lookalike_payee import detect_lookalike_payees
 from okguard.detectors.names import normalise_name
@@ -86,7 +87,7 @@ def scan_columns(
     except ScanCancelled:
         return []
     found = _apply_trust(found, {normalise_name(p) for p in trusted_payees})
-    found = _drop_superseded(found)
+    found = _one_per_transaction(_drop_superseded(found))
     if focus is not None:
         found = [a for a in found if not focus.isdisjoint(a.transaction_ids)]
     if cols is not None and found:
@@ -99,12 +100,31 @@ def scan_columns(
 
 def first_times(cols: Columns, found: Sequence[Anomaly]) -> dict[str, tuple[datetime, int]]:
     """Per anomaly key, the (wall-clock time, id) of its earliest transaction."""
-    ids = sorted({i for a in found for i in a.transaction_ids})
-    positions = cols.positions(np.array(ids, dtype=np.int64)).tolist()
-    if -1 in positions:
+    if not found:
+        return {}
+    sizes = np.fromiter((len(a.transaction_ids) for a in found), dtype=np.int64,
+                        count=len(found))
+    ids = np.fromiter(chain.from_iterable(a.transaction_ids for a in found), dtype=np.int64,
+                      count=int(sizes.sum()))
+    positions = cols.positions(ids)
+    if bool((positions < 0).any()):
         raise KeyError("a flag names a transaction that is not in the scanned history")
-    when = {i: (cols.wall_time(p), i) for i, p in zip(ids, positions, strict=True)}
-    return {a.key: min(when[i] for i in a.transaction_ids) for a in found}
+    # The earliest transaction has the smallest rank in (time, id) order.
+    rank = cols.time_rank()[positions]
+    starts = np.cumsum(sizes) - sizes
+    earliest = positions[starts + _argmin_per_run(rank, starts)]
+    return {a.key: (cols.wall_time(p), int(cols.ids[p]))
+            for a, p in zip(found, earliest.tolist(), strict=True)}
+
+
+def _argmin_per_run(values: IntArray, starts: IntArray) -> IntArray:
+    """Offset of the smallest value within each run ``values[starts[k]:starts[k + 1]]``."""
+    smallest = np.minimum.reduceat(values, starts)
+    run = np.repeat(np.arange(len(starts)), np.diff(np.append(starts, len(values))))
+    at = np.flatnonzero(values == smallest[run])
+    first = at[np.diff(run[at], prepend=-1) != 0]
+    offsets: IntArray = first - starts
+    return offsets
 
 
 def _run(
@@ -143,7 +163,7 @@ def _limit_breaches(cols: Columns, limits: Sequence[Limit], focus: set[int] | No
     if cols.table is None:
         return detect_limit_breaches(cols.txs, limits, focus)
     # A loaded table: build objects only for the rows that decide the answer.
-    rows = [cols.tx(p) for p in limit_positions(cols, limits).tolist()]
+    rows = cols.table.build_many(limit_positions(cols, limits).tolist())
     return detect_limit_breaches(rows, limits, focus)
 
 
@@ -171,6 +191,24 @@ def _apply_trust(found: list[Anomaly], trusted: set[str]) -> list[Anomaly]:
         elif a.kind not in _SILENCED_BY_TRUST:
             out.append(a)
     return out
+
+
+def _one_per_transaction(found: list[Anomaly]) -> list[Anomaly]:
+    """One finding of a kind per single transaction: scam wording in the memo and a
+    round amount at night, on one payment, are one scam warning. The most severe stays
+    (the first found among equals). Flags naming several transactions stay, and so do
+    limit breaches: each answers a different limit the user set."""
+    def key(a: Anomaly) -> tuple[AnomalyKind, int] | None:
+        if len(a.transaction_ids) != 1 or a.kind is AnomalyKind.LIMIT_BREACH:
+            return None
+        return a.kind, a.transaction_ids[0]
+
+    best: dict[tuple[AnomalyKind, int], Anomaly] = {}
+    for a in found:
+        k = key(a)
+        if k is not None and (k not in best or a.severity.rank > best[k].severity.rank):
+            best[k] = a
+    return [a for a in found if (k := key(a)) is None or best[k] is a]
 
 
 def _drop_superseded(found: list[Anomaly]) -> list[Anomaly]:

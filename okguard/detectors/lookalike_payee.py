@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections import defaultdict
 
 import numpy as np
-from rapidfuzz import fuzz, process
 
 from okguard.detectors.amounts import payee_stats
 from okguard.detectors.columns import DAY, Columns, IntArray
@@ -40,8 +39,7 @@ _REASON = {"typo": "almost the same spelling", "homoglyph": "look-alike characte
 def _established_since(cols: Columns, code: IntArray, min_payments: int) -> dict[int, int]:
     """Code (payee or account) -> time of its ``min_payments``-th payment."""
     pos = np.flatnonzero(cols.is_payment & (code >= 0))
-    order = np.lexsort((cols.ids[pos], cols.ts[pos], code[pos]))
-    rows = pos[order]
+    rows = cols.sorted_by(pos, code[pos])
     c = code[rows]
     change = np.ones(len(rows), dtype=np.bool_)
     change[1:] = c[1:] != c[:-1]
@@ -62,20 +60,23 @@ def _rows_by_code(cols: Columns, code: IntArray, wanted: set[int]) -> dict[int, 
 def _name_findings(cols: Columns, s: DetectorSettings, counts: IntArray,
                    known_since: dict[int, int]) -> list[Anomaly]:
     names = cols.payee_keys
-    known = [k for k in known_since]
+    candidates = np.flatnonzero((counts > 0) & (counts <= s.lookalike_max_candidate_payments))
+    rows = _rows_by_code(cols, cols.payee, set(candidates.tolist()))
+    if not rows:
+        return []  # no rarely paid name: nothing to compare (and no pinyin to load)
+    # rapidfuzz loads in a tenth of a second: only for a scan that compares names.
+    from rapidfuzz import fuzz, process
+
     by_skeleton: dict[str, list[int]] = defaultdict(list)
     by_pinyin: dict[str, list[int]] = defaultdict(list)
     by_length: dict[int, list[int]] = defaultdict(list)
-    for k in known:
+    for k in known_since:
         by_skeleton[skeleton(names[k])].append(k)
         if has_cjk(names[k]):
             by_pinyin[pinyin_key(names[k])].append(k)
         else:
             by_length[len(names[k])].append(k)
-    candidates = {c for c in range(len(names))
-                  if 0 < counts[c] <= s.lookalike_max_candidate_payments}
-    rows = _rows_by_code(cols, cols.payee, candidates)
-    received = _first_received(cols) if rows else {}
+    received = _first_received(cols)
     found: list[Anomaly] = []
     for cand, cand_rows in sorted(rows.items()):
         name, first_ts = names[cand], int(cols.ts[cand_rows[0]])
@@ -88,7 +89,9 @@ def _name_findings(cols: Columns, s: DetectorSettings, counts: IntArray,
                                    score_cutoff=s.lookalike_typo_score - 5, limit=5)
             pool += [int(key) for _text, _score, key in hits]
         best: tuple[int, int, str] | None = None
-        for k in pool:
+        # Ties go to the name paid first, then the name itself: never to how names
+        # happen to be numbered.
+        for k in sorted(set(pool), key=lambda k: (known_since[k], names[k])):
             if k == cand or known_since[k] >= first_ts or counts[k] <= counts[cand]:
                 continue
             match = match_normalised(name, names[k], typo_score=s.lookalike_typo_score,
@@ -101,7 +104,7 @@ def _name_findings(cols: Columns, s: DetectorSettings, counts: IntArray,
         first = cand_rows[0]
         known_name = _display_name(cols, k)
         msg = Msg("Paid {amount} to {payee}, which looks like {known} ({reason}), whom you "
-                  "have paid {count} times", amount=paid(cols, first), payee=cols.tx(first).payee,
+                  "have paid {count} times", amount=paid(cols, first), payee=cols.payee_name(first),
                   known=known_name, reason=Msg(_REASON[reason]), count=int(counts[k]))
         severity = Severity.HIGH if _meant_for_known(cols, s, cand_rows, k, received) \
             else Severity.MEDIUM
@@ -153,7 +156,7 @@ def _meant_for_known(cols: Columns, s: DetectorSettings, cand_rows: list[int], k
 
 
 def _display_name(cols: Columns, payee_code: int) -> str:
-    return cols.tx(cols.example_row(payee_code)).payee
+    return cols.payee_name(cols.example_row(payee_code))
 
 
 def _mask_keys(account: str) -> list[str]:
@@ -171,28 +174,27 @@ def _account_findings(cols: Columns, s: DetectorSettings) -> tuple[list[Anomaly]
         for key in _mask_keys(accts[a]):
             index[key].append(a)
     pos = np.flatnonzero(cols.is_payment & (cols.acct >= 0))
-    order = np.lexsort((cols.ids[pos], cols.ts[pos], cols.acct[pos]))
-    rows = pos[order]
+    rows = cols.sorted_by(pos, cols.acct[pos])
     first = np.ones(len(rows), dtype=np.bool_)
     first[1:] = cols.acct[rows][1:] != cols.acct[rows][:-1]
     found: list[Anomaly] = []
     reported: set[int] = set()
-    account_owner = {int(cols.acct[p]): int(cols.payee[p]) for p in rows[::-1].tolist()}
+    # Each account's owner: the payee of its first payment.
+    account_owner = dict(zip(cols.acct[rows[first]].tolist(), cols.payee[rows[first]].tolist(),
+                             strict=True))
     for p in rows[first].tolist():
         a = int(cols.acct[p])
         text = accts[a]
         if "*" in text:  # a masked number says too little to be "one digit off"
             continue
         pool = {b for key in _mask_keys(text) for b in index.get(key, ())}
-        if len(text) > 1:
-            pool |= {b for i in range(len(text) - 1)
-                     for b in index.get(_mask_keys(text[:i] + text[i + 1] + text[i]
-                                                   + text[i + 2:])[i], ())}
-        for b in sorted(pool):
+        # Two neighbours swapped: the mask key, at i, of the text with them swapped.
+        pool |= {b for i in range(len(text) - 1)
+                 for b in index.get(text[:i] + "\0" + text[i] + text[i + 2:], ())}
+        for b in sorted(pool, key=accts.__getitem__):  # by number, not by code: stable
             near = account_near_miss(text, accts[b])
             if b == a or near is None or known_since[b] >= int(cols.ts[p]):
                 continue
-            tx = cols.tx(p)
             owner = _display_name(cols, account_owner[b]) if account_owner.get(b, -1) >= 0 \
                 else accts[b]
             template = ("Paid {amount} to account {account}, one digit away from {known_account}"
@@ -201,7 +203,7 @@ def _account_findings(cols: Columns, s: DetectorSettings) -> tuple[list[Anomaly]
                         "digits swapped")
             found.append(make_anomaly(cols, AnomalyKind.LOOKALIKE_PAYEE, Severity.HIGH, [p],
                                       Msg(template, amount=paid(cols, p),
-                                          account=tx.payee_account or text,
+                                          account=cols.text("payee_account", p) or text,
                                           known_account=accts[b], known=owner),
                                       detail="account"))
             reported.add(p)
@@ -212,7 +214,7 @@ def _account_findings(cols: Columns, s: DetectorSettings) -> tuple[list[Anomaly]
 def _new_account_findings(cols: Columns, s: DetectorSettings, skip: set[int]) -> list[Anomaly]:
     """An established payee's name paid at an account never used for them."""
     pos = np.flatnonzero(cols.is_payment & (cols.acct >= 0) & (cols.payee >= 0))
-    rows = pos[np.lexsort((cols.ids[pos], cols.ts[pos], cols.payee[pos]))]
+    rows = cols.sorted_by(pos, cols.payee[pos])
     payee, acct = cols.payee[rows], cols.acct[rows]
     change = np.ones(len(rows), dtype=np.bool_)
     change[1:] = payee[1:] != payee[:-1]
@@ -231,13 +233,13 @@ def _new_account_findings(cols: Columns, s: DetectorSettings, skip: set[int]) ->
         if p in skip:
             continue
         before = acct[start[k]:k].tolist()
-        usual = max(set(before), key=lambda a: (before.count(a), -a))
-        tx = cols.tx(p)
+        # The account paid most often; on a tie the one paid first.
+        usual = max(set(before), key=lambda a: (before.count(a), -before.index(a)))
         found.append(make_anomaly(
             cols, AnomalyKind.LOOKALIKE_PAYEE, Severity.HIGH, [p],
             Msg("Paid {amount} to {payee} at account {account}, but you have always paid "
-                "them at {known_account}", amount=paid(cols, p), payee=tx.payee,
-                account=tx.payee_account or cols.acct_keys[int(acct[k])],
+                "them at {known_account}", amount=paid(cols, p), payee=cols.payee_name(p),
+                account=cols.text("payee_account", p) or cols.acct_keys[int(acct[k])],
                 known_account=cols.acct_keys[usual]), detail="new_account"))
     return found
 

@@ -12,9 +12,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-from rapidfuzz import fuzz
-
 TYPO_SCORE = 90  # rapidfuzz ratio at or above which two Latin names are a typo apart
 TYPO_MIN_LENGTH = 5  # shorter names differ by one letter too easily to mean anything
 ACCOUNT_MIN_LENGTH = 6
@@ -68,6 +65,9 @@ def pinyin_key(name: str) -> str:
     norm = normalise_name(name)
     if not has_cjk(norm):
         return ""
+    # pypinyin loads its phrase tables (a fifth of a second) on import: only when needed.
+    from pypinyin import Style, lazy_pinyin
+
     return " ".join(lazy_pinyin(norm, style=Style.NORMAL)).replace("  ", " ")
 
 
@@ -95,6 +95,8 @@ def match_normalised(
     ta, tb = _typo_key(a), _typo_key(b)
     if ta == tb or min(len(ta), len(tb)) < min_length:
         return None
+    from rapidfuzz import fuzz  # imported here: most scans never compare two spellings
+
     score = int(fuzz.ratio(ta, tb))
     return NameMatch("typo", score) if score >= typo_score else None
 

@@ -35,5 +35,5 @@ def detect_new_payees(cols: Columns, settings: DetectorSettings) -> list[Anomaly
         found.append(make_anomaly(
             cols, AnomalyKind.NEW_PAYEE, Severity.MEDIUM if big else Severity.LOW, [pos],
             Msg("First payment to {payee}: {amount}; you have never paid them before",
-                payee=cols.tx(pos).payee, amount=paid(cols, pos))))
+                payee=cols.payee_name(pos), amount=paid(cols, pos))))
     return found

@@ -61,13 +61,12 @@ def _changes(cols: Columns, s: DetectorSettings, members: list[int], period: int
             continue
         changed = abs(value - usual) * 100 >= usual * s.recurring_min_change_percent
         if run >= s.recurring_min_run and on_time and changed:
-            tx = cols.tx(p)
             up = value > usual
             template = ("{payee} usually costs {usual}; this payment is {amount}" if up else
                         "{payee} usually costs {usual}; this payment is only {amount}")
             found.append(make_anomaly(
                 cols, AnomalyKind.RECURRING_CHANGE, Severity.MEDIUM if up else Severity.LOW, [p],
-                Msg(template, payee=tx.payee, usual=money(cols, p, usual),
+                Msg(template, payee=cols.payee_name(p), usual=money(cols, p, usual),
                     amount=paid(cols, p))))
             pending = value
         elif run < s.recurring_min_run:

@@ -26,16 +26,16 @@ def make_anomaly(
     about (the first row by default)."""
     rows = sorted({int(p) for p in positions}, key=lambda p: (int(cols.ts[p]), int(cols.ids[p])))
     ids = tuple(int(cols.ids[p]) for p in rows)
-    who = cols.tx(rows[0] if payee_pos is None else int(payee_pos)).payee
+    who = cols.payee_name(rows[0] if payee_pos is None else int(payee_pos))
     return Anomaly(kind=kind, severity=severity, transaction_ids=ids, message=message,
                    key=anomaly_key(kind, ids, detail), payee=who)
 
 
 def paid(cols: Columns, pos: int | np.integer) -> Money:
     """The amount of a row, unsigned, for sentences that say "paid"."""
-    return abs(cols.tx(pos).amount)
+    return Money(int(cols.minor[pos]), cols.text("currency", pos))
 
 
 def money(cols: Columns, pos: int | np.integer, minor: int | np.integer) -> Money:
     """``minor`` units in the currency of row ``pos``."""
-    return Money(int(minor), cols.tx(pos).amount.currency)
+    return Money(int(minor), cols.text("currency", pos))

@@ -9,8 +9,6 @@ the bank names differently from the shop."""
 
 from __future__ import annotations
 
-from operator import attrgetter
-
 import numpy as np
 
 from okguard.detectors.columns import DAY, STATUS_CODE, BoolArray, Columns, IntArray
@@ -36,15 +34,14 @@ def _wording(cols: Columns, s: DetectorSettings) -> list[Anomaly]:
     bad_payee = np.array([is_scam_wording(k) is not None for k in cols.payee_keys] or [False])
     hit = np.zeros(cols.n, dtype=np.bool_)
     hit[pay] = (cols.payee[pay] >= 0) & bad_payee[np.maximum(cols.payee[pay], 0)]
-    memos = list(map(attrgetter("memo"), cols.txs))
-    bad_memo = {m for m in set(memos) if m and is_scam_wording(m)}
-    if bad_memo:
-        hit |= cols.is_payment & np.fromiter(map(bad_memo.__contains__, memos), dtype=np.bool_,
-                                             count=cols.n)
+    memo, memos = cols.texts("memo")
+    bad_memo = np.array([bool(m) and is_scam_wording(m) is not None for m in memos] or [False])
+    if bad_memo.any():
+        hit |= cols.is_payment & bad_memo[memo]
     rows = np.flatnonzero(hit)
     if not len(rows):
         return found
-    phrases = {p: is_scam_wording(cols.tx(p).payee) or is_scam_wording(cols.tx(p).memo) or ""
+    phrases = {p: is_scam_wording(cols.payee_name(p)) or is_scam_wording(cols.text("memo", p)) or ""
                for p in rows.tolist()}
     weak = [p for p, phrase in phrases.items() if phrase in WEAK_SCAM_PHRASES]
     weak_ts = np.sort(cols.ts[weak]) if weak else np.zeros(0, dtype=np.int64)
@@ -52,8 +49,8 @@ def _wording(cols: Columns, s: DetectorSettings) -> list[Anomaly]:
     floor = _per_currency(cols, s, "night_round_min")
     window = s.scam_burst_hours * 3600
     for p in rows.tolist():
-        tx = cols.tx(p)
-        in_payee = is_scam_wording(tx.payee)
+        payee = cols.payee_name(p)
+        in_payee = is_scam_wording(payee)
         phrase = phrases[p]
         severity = Severity.HIGH
         if phrase in WEAK_SCAM_PHRASES:
@@ -68,7 +65,7 @@ def _wording(cols: Columns, s: DetectorSettings) -> list[Anomaly]:
                     "use" if in_payee else
                     "Paid {amount} to {payee} with “{phrase}” in the memo — wording scammers use")
         found.append(make_anomaly(cols, AnomalyKind.SCAM_PATTERN, severity, [p],
-                                  Msg(template, amount=paid(cols, p), payee=tx.payee,
+                                  Msg(template, amount=paid(cols, p), payee=payee,
                                       phrase=phrase), detail="wording"))
     return found
 
@@ -156,16 +153,30 @@ def _nights(cols: Columns, s: DetectorSettings) -> list[Anomaly]:
         found.append(make_anomaly(
             cols, AnomalyKind.SCAM_PATTERN, Severity.MEDIUM, [p],
             Msg("Paid a round {amount} at night to {payee}, whom you had never paid before",
-                amount=paid(cols, p), payee=cols.tx(p).payee), detail="night"))
+                amount=paid(cols, p), payee=cols.payee_name(p)), detail="night"))
     return found
 
 
-def _is_refund_text(*texts: str) -> bool:
-    return any(w in normalise_name(t) for t in texts for w in REFUND_WORDS)
+def _is_refund_text(text: str) -> bool:
+    low = normalise_name(text)
+    return any(w in low for w in REFUND_WORDS)
+
+
+def _refund_worded(cols: Columns) -> BoolArray:
+    """Per row: the payee, memo or kind calls it a refund (tested once per distinct text)."""
+    worded = np.zeros(cols.n, dtype=np.bool_)
+    for name in ("payee", "memo", "kind"):
+        codes, values = cols.texts(name)
+        if values:
+            worded |= np.array([_is_refund_text(v) for v in values])[codes]
+    return worded
 
 
 def _refund_then_transfer(cols: Columns, s: DetectorSettings) -> list[Anomaly]:
     incoming = np.flatnonzero(~cols.is_out & (cols.status == STATUS_CODE[TxStatus.BOOKED]))
+    incoming = incoming[_refund_worded(cols)[incoming]]
+    if not len(incoming):
+        return []
     new = new_payee_rows(cols, s)
     new = new[np.argsort(cols.ts[new], kind="stable")]
     new_ts = cols.ts[new]
@@ -183,9 +194,6 @@ def _refund_then_transfer(cols: Columns, s: DetectorSettings) -> list[Anomaly]:
     found: list[Anomaly] = []
     window = s.refund_scam_hours * 3600
     for p in incoming.tolist():
-        tx = cols.tx(p)
-        if not _is_refund_text(tx.payee, tx.memo, tx.kind):
-            continue
         who = int(cols.payee[p])
         if who >= 0 and first_out.get(who, cols.last_ts + 1) < int(cols.ts[p]):
             continue  # a refund from someone the user paid: expected
@@ -206,9 +214,9 @@ def _refund_then_transfer(cols: Columns, s: DetectorSettings) -> list[Anomaly]:
         found.append(make_anomaly(
             cols, AnomalyKind.SCAM_PATTERN, Severity.HIGH, [p, q],
             Msg("Received an unexpected refund of {refund} from {sender}, then paid {amount} to "
-                "{payee} soon after — a common scam", refund=abs(tx.amount),
-                sender=tx.payee or tx.account_name, amount=paid(cols, q),
-                payee=cols.tx(q).payee), payee_pos=q, detail="refund"))
+                "{payee} soon after — a common scam", refund=paid(cols, p),
+                sender=cols.payee_name(p) or cols.account_name(p), amount=paid(cols, q),
+                payee=cols.payee_name(q)), payee_pos=q, detail="refund"))
     return found
 
 

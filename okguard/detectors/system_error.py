@@ -24,6 +24,7 @@ from okguard.i18n import Msg
 _BOOKED, _PENDING = STATUS_CODE[TxStatus.BOOKED], STATUS_CODE[TxStatus.PENDING]
 _FAILED, _CLOSED = STATUS_CODE[TxStatus.FAILED], STATUS_CODE[TxStatus.CLOSED]
 _REVERSED, _REFUNDED = STATUS_CODE[TxStatus.REVERSED], STATUS_CODE[TxStatus.REFUNDED]
+_STATUSES = list(TxStatus)
 
 
 def _failed_but_debited(cols: Columns, s: DetectorSettings) -> list[Anomaly]:
@@ -44,22 +45,21 @@ def _failed_but_debited(cols: Columns, s: DetectorSettings) -> list[Anomaly]:
         else:
             # Funded from a card: the card's statement shows the debit, often unlinked.
             # Without a funding source on record, the debit must name the merchant.
-            tx = cols.tx(p)
+            funding, payee = cols.text("funding", p), cols.payee_name(p)
             for q in _same_amount(cols, index, p, per_account=False).tolist():
                 if cols.account_id[q] != cols.account_id[p] and q not in cols.partner and \
                         abs(int(cols.ts[q]) - int(cols.ts[p])) <= window and \
-                        (tx.funding or _names(cols.tx(q).payee, tx.payee)
-                         or _names_account(cols.tx(q).payee, tx.account_name)):
+                        (funding or _names(cols.payee_name(q), payee)
+                         or _names_account(cols.payee_name(q), cols.account_name(p))):
                     debit = q
                     break
         if debit is None or _refunded(cols, s, p, debit, back):
             continue
-        tx = cols.tx(p)
         found.append(make_anomaly(
             cols, AnomalyKind.SYSTEM_ERROR, Severity.HIGH, [p, debit],
             Msg("Payment of {amount} to {payee} is marked {status} but {account} was charged",
-                amount=paid(cols, p), payee=tx.payee,
-                status=Msg(tx.status.value), account=cols.tx(debit).account_name),
+                amount=paid(cols, p), payee=cols.payee_name(p),
+                status=Msg(_STATUSES[cols.status[p]].value), account=cols.account_name(debit)),
             payee_pos=p, detail="failed_debited"))
     return found
 
@@ -97,12 +97,12 @@ def _stuck_pending(cols: Columns, s: DetectorSettings) -> list[Anomaly]:
     pending = np.flatnonzero(cols.is_out & (cols.status == _PENDING) & (cols.ts <= limit))
     found: list[Anomaly] = []
     for p in pending.tolist():
-        tx = cols.tx(p)
         days = (cols.last_ts - int(cols.ts[p])) // DAY
         found.append(make_anomaly(
             cols, AnomalyKind.SYSTEM_ERROR, Severity.MEDIUM, [p],
             Msg("Payment of {amount} to {payee} has been pending for {days} days",
-                amount=paid(cols, p), payee=tx.payee, days=days), detail="pending"))
+                amount=paid(cols, p), payee=cols.payee_name(p), days=days),
+            detail="pending"))
     return found
 
 
@@ -141,11 +141,11 @@ def _lonely_reversals(cols: Columns, s: DetectorSettings) -> list[Anomaly]:
         if any(cols.is_out[q] != cols.is_out[p] and abs(int(cols.ts[q] - cols.ts[p])) <= window
                for q in same.tolist()):
             continue
-        tx = cols.tx(p)
         found.append(make_anomaly(
             cols, AnomalyKind.SYSTEM_ERROR, Severity.MEDIUM, [p],
             Msg("A reversal of {amount} ({payee}) has no matching original payment",
-                amount=abs(tx.amount), payee=tx.payee or tx.memo), detail="reversal"))
+                amount=paid(cols, p), payee=cols.payee_name(p) or cols.text("memo", p)),
+            detail="reversal"))
     return found
 
 
@@ -160,20 +160,18 @@ def _missing_refunds(cols: Columns, s: DetectorSettings) -> list[Anomaly]:
     for p in refunded.tolist():
         near = [q for q in _same_amount(cols, index, p, per_account=False).tolist()
                 if cols.ts[p] <= cols.ts[q] <= cols.ts[p] + window]
-        tx = cols.tx(p)
         if any(cols.payee[q] == cols.payee[p] or _mentions_refund(cols, q) for q in near):
             continue
         found.append(make_anomaly(
             cols, AnomalyKind.SYSTEM_ERROR, Severity.MEDIUM, [p],
             Msg("Payment of {amount} to {payee} is marked refunded, but no refund arrived within "
-                "{days} days", amount=paid(cols, p), payee=tx.payee,
+                "{days} days", amount=paid(cols, p), payee=cols.payee_name(p),
                 days=s.refund_expected_days), detail="refund_missing"))
     return found
 
 
 def _mentions_refund(cols: Columns, pos: int) -> bool:
-    tx = cols.tx(pos)
-    text = f"{tx.payee} {tx.memo} {tx.kind}".casefold()
+    text = f"{cols.payee_name(pos)} {cols.text('memo', pos)} {cols.text('kind', pos)}".casefold()
     return any(w in text for w in REFUND_WORDS)
 
 

@@ -45,8 +45,6 @@ class TxTable(Protocol):
     @property
     def link_id(self) -> npt.NDArray[np.int64]: ...  # -1: not linked
     @property
-    def batch_id(self) -> npt.NDArray[np.int64]: ...  # -1: none
-    @property
     def status(self) -> npt.NDArray[Any]: ...  # index into statuses
     @property
     def direction(self) -> npt.NDArray[Any]: ...  # index into directions
@@ -69,7 +67,10 @@ class TxTable(Protocol):
     @property
     def account_names(self) -> dict[int, str]: ...
 
-    def reference(self, pos: int) -> str | None: ...
+    # Only a built Transaction shows the provider reference and the import batch: a
+    # table may read them when a row is built (``preload``: rows about to be).
+    def late_fields(self, pos: int) -> tuple[str | None, int | None]: ...
+    def preload(self, positions: Sequence[int]) -> None: ...
 
 
 TEXT_FIELDS = ("payee", "payee_account", "currency", "memo", "kind", "category", "funding")
@@ -121,6 +122,11 @@ class TableRows(Sequence[Transaction]):
             tx = self._cache[pos] = self._build(pos)
         return tx
 
+    def build_many(self, positions: Sequence[int]) -> list[Transaction]:
+        """The rows at ``positions``, reading what the table reads late in one go."""
+        self.table.preload(positions)
+        return [self[p] for p in positions]
+
     def __iter__(self) -> Iterator[Any]:
         view = type("RowView", (RowView,), {"rows": self})
         return map(view, range(len(self)))
@@ -140,7 +146,8 @@ class TableRows(Sequence[Transaction]):
         t = self.table
         text = self._texts
         account = t.account_id.item(pos)
-        link, batch = t.link_id.item(pos), t.batch_id.item(pos)
+        link = t.link_id.item(pos)
+        reference, batch = t.late_fields(pos)
         return Transaction(
             t.ids.item(pos),
             account,
@@ -151,7 +158,7 @@ class TableRows(Sequence[Transaction]):
             text[0].values[text[0].codes.item(pos)],  # payee
             text[1].values[text[1].codes.item(pos)],  # payee_account
             text[3].values[text[3].codes.item(pos)],  # memo
-            t.reference(pos),
+            reference,
             self._status[t.status.item(pos)],
             self._direction[t.direction.item(pos)],
             text[4].values[text[4].codes.item(pos)],  # kind
@@ -160,7 +167,7 @@ class TableRows(Sequence[Transaction]):
             t.unknown_type.item(pos),
             None if link < 0 else link,
             t.reviewed.item(pos),
-            None if batch < 0 else batch,
+            batch,
         )
 
     def whole_field(self, name: str) -> list[Any]:
@@ -171,8 +178,12 @@ class TableRows(Sequence[Transaction]):
             return list(map(coded.values.__getitem__, coded.codes.tolist()))
         if name in ("id", "account_id", "has_time", "unknown_type", "reviewed"):
             return list(getattr(t, "ids" if name == "id" else name).tolist())
-        if name in ("link_id", "batch_id"):
-            return [None if v < 0 else v for v in getattr(t, name).tolist()]
+        if name == "link_id":
+            return [None if v < 0 else v for v in t.link_id.tolist()]
+        if name in ("reference", "batch_id"):
+            t.preload(range(len(self)))
+            k = name == "batch_id"
+            return [t.late_fields(p)[k] for p in range(len(self))]
         if name == "status":
             return list(map(self._status.__getitem__, t.status.tolist()))
         if name == "direction":
@@ -186,8 +197,6 @@ class TableRows(Sequence[Transaction]):
         if name == "moves_money":
             return [s.moves_money and d is not Direction.NEUTRAL for s, d in zip(
                 self.whole_field("status"), self.whole_field("direction"), strict=True)]
-        if name == "reference":
-            return [t.reference(p) for p in range(len(self))]
         if name == "occurred_at":
             return [self.occurred_at(p) for p in range(len(self))]
         raise AttributeError(name)

@@ -1,21 +1,32 @@
 """The whole history as columns for a detector scan, without a million objects.
 
-A scan reads every stored transaction. A ``Transaction`` costs about half a
-kilobyte, and every fetched cell costs ~0.1 s per million rows, so the small
-integers of a row are packed into one cell in SQL, each text is interned as an
-integer code as it arrives, and provider references (nearly all distinct) are kept
-as one string per chunk with offsets. What comes back is numpy arrays plus the
-distinct values they code: about 110 bytes a row.
+A scan reads every stored transaction. Python's sqlite3 pays for every row and
+cell it hands over (about 0.3 s per million rows for one text column), while
+SQLite itself walks a million rows in a few hundredths of a second. So SQLite
+does the work and hands over little, chunk by chunk:
+
+* per chunk one string per column (``group_concat``) that numpy parses: no
+  Python object per row;
+* columns with few distinct values (status, memo, kind, currency, account ...)
+  become small integer codes in SQL, a ``CASE`` over the values a sample of rows
+  found, all packed with the row id into one integer per row; account numbers
+  written as plain digits travel as numbers (``scan_codes`` says how);
+* the payee is read once per distinct name with the ids that carry it, through
+  its index;
+* a row's provider reference and import batch, which only a built
+  ``Transaction`` shows, are read when a row is built (:class:`_ReadLater`).
+
+Whatever the fast path cannot vouch for (a value the sample missed, a time not in
+the stored form) is read again cell by cell, so the result is what reading every
+row as a ``Transaction`` gives. At a million rows: about a second, 110 MB.
 """
 
 from __future__ import annotations
 
-import gc
 import warnings
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -23,55 +34,73 @@ import numpy.typing as npt
 
 from okguard.domain.transaction import Direction, TxStatus
 from okguard.storage.database import Database
+from okguard.storage.repos.scan_codes import (
+    Coded,
+    Plan,
+    complete,
+    grouped_codes,
+    narrow,
+    parse_ints,
+    plan,
+    read_cells,
+)
 
 IntArray = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]
+
+__all__ = ["TEXTS", "Coded", "ScanCancelled", "ScanColumns", "load_scan_columns"]
 
 _EPOCH = datetime(1970, 1, 1)
 _SECOND = timedelta(seconds=1)
 _STATUSES = [s.value for s in TxStatus]
 _DIRECTIONS = [d.value for d in Direction]
-_BAD_STATUS, _BAD_DIRECTION = 7, 3
-_OFFSET_BIAS = 4096  # UTC offsets (minutes, |x| < 1440) are stored biased, 13 bits
-_ACCOUNT_SHIFT = 23
-_MAX_ACCOUNT_ID = 1 << (63 - _ACCOUNT_SHIFT)
-if len(_STATUSES) > _BAD_STATUS or len(_DIRECTIONS) > _BAD_DIRECTION:
-    raise TypeError("more statuses or directions than their packed bits hold")
-
-
-def _case(column: str, values: list[str], other: int) -> str:
-    whens = " ".join(f"WHEN '{v}' THEN {i}" for i, v in enumerate(values))
-    return f"(CASE {column} {whens} ELSE {other} END)"
-
-
-# Bits: status 0-2, direction 3-4, has_time 5, unknown_type 6, reviewed 7, offset known 8,
-# offset 9-21 (0 where unknown or impossible), reference NULL 22, account id from 23.
-_PACKED = (
-    f"{_case('status', _STATUSES, _BAD_STATUS)}"
-    f" + 8 * {_case('direction', _DIRECTIONS, _BAD_DIRECTION)}"
-    " + 32 * has_time + 64 * unknown_type + 128 * (reviewed_at IS NOT NULL)"
-    " + 256 * (utc_offset_min IS NOT NULL) + 512 * (CASE WHEN utc_offset_min BETWEEN -1439"
-    f" AND 1439 THEN utc_offset_min + {_OFFSET_BIAS} ELSE 0 END)"
-    f" + 4194304 * (reference IS NULL) + (account_id << {_ACCOUNT_SHIFT})"
-)
+_TIME_WIDTH = 19  # "YYYY-MM-DDTHH:MM:SS", as storage writes every time
 TEXTS = ("payee", "payee_account", "currency", "memo", "kind", "category", "funding")
-# Texts go one per cell: joining them in SQL costs more than the cells it saves.
-_SELECT = (
-    "SELECT id, occurred_at, amount_minor, ifnull(link_id, -1), ifnull(batch_id, -1),"
-    f" ifnull(reference, ''), {_PACKED}, {', '.join(TEXTS)} FROM transactions"
-)
+_REVIEWED = "reviewed_at IS NOT NULL"
+# Every column but the payee, the time and the amount: the plan decides how each travels.
+_SAMPLED = ("status", "direction", "has_time", "account_id", "unknown_type", _REVIEWED,
+            "utc_offset_min", "link_id", "currency", "memo", "kind", "category", "funding",
+            "payee_account")
 
 
 class ScanCancelled(Exception):
     """The caller's ``cancelled()`` turned true while the columns were loading."""
 
 
-@dataclass(frozen=True, slots=True)
-class Coded:
-    """A text column as integer codes into its distinct values."""
+class _ReadLater:
+    """The reference and import batch of rows, read from the database when a row is
+    first built (detectors never read them). Read after the scan's snapshot: ids do
+    not change, and a row deleted meanwhile reads as (None, None)."""
 
-    codes: npt.NDArray[Any]  # int8, int16 or int32: as narrow as the values allow
-    values: list[Any]
+    WINDOW = 512  # rows read at once: a sweep over rows costs one query per window
+
+    def __init__(self, db: Database, ids: IntArray) -> None:
+        self.db, self.ids = db, ids
+        self.cache: dict[int, tuple[str | None, int | None]] = {}
+
+    def row(self, pos: int) -> tuple[str | None, int | None]:
+        got = self.cache.get(pos)
+        if got is None:
+            self.preload(range(pos, min(pos + self.WINDOW, len(self.ids))))
+            got = self.cache[pos]
+        return got
+
+    def preload(self, positions: Sequence[int]) -> None:
+        todo = [int(p) for p in positions if int(p) not in self.cache]
+        if not todo:
+            return
+        conn = self.db.raw_connection()
+        try:
+            for start in range(0, len(todo), 500):
+                part = todo[start:start + 500]
+                ids = self.ids[part].tolist()
+                found = {r[0]: (r[1], r[2]) for r in conn.execute(
+                    f"SELECT id, reference, batch_id FROM transactions WHERE id IN"
+                    f" ({','.join('?' * len(ids))})", ids)}
+                for p, i in zip(part, ids, strict=True):
+                    self.cache[p] = found.get(i, (None, None))
+        finally:
+            conn.close()
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +118,6 @@ class ScanColumns:
     amount: IntArray  # signed minor units
     account_id: IntArray
     link_id: IntArray  # -1: not linked
-    batch_id: IntArray  # -1: none
     status: npt.NDArray[np.int8]
     direction: npt.NDArray[np.int8]
     has_time: BoolArray
@@ -101,29 +129,15 @@ class ScanColumns:
     statuses: list[str]
     directions: list[str]
     account_names: dict[int, str]
-    # Provider references are nearly all distinct and rarely read: per chunk of
-    # ``ref_chunk`` rows (in load order) one string, plus where each row's text ends.
-    ref_chunk: int
-    ref_texts: list[str]
-    ref_ends: npt.NDArray[np.int32]
-    ref_null: BoolArray
-    ref_row: IntArray | None  # position -> load order; None when they are the same
+    later: _ReadLater
 
-    def reference(self, pos: int) -> str | None:
-        row = pos if self.ref_row is None else self.ref_row.item(pos)
-        if self.ref_null.item(row):
-            return None
-        end = self.ref_ends.item(row)
-        start = self.ref_ends.item(row - 1) if row % self.ref_chunk else 0
-        return self.ref_texts[row // self.ref_chunk][start:end]
+    def late_fields(self, pos: int) -> tuple[str | None, int | None]:
+        """(reference, batch_id) of a row, read from the database the first time."""
+        return self.later.row(pos)
 
-
-class _Codes(dict[Any, int]):
-    """Value -> code, numbering values in order of first sight."""
-
-    def __missing__(self, key: Any) -> int:
-        code = self[key] = len(self)
-        return code
+    def preload(self, positions: Sequence[int]) -> None:
+        """Read the reference and batch of these rows in one go (rows about to be built)."""
+        self.later.preload(positions)
 
 
 def _wall_seconds(texts: Sequence[str]) -> IntArray:
@@ -143,118 +157,232 @@ def _wall_seconds(texts: Sequence[str]) -> IntArray:
         dtype=np.int64, count=len(texts))
 
 
-class _Builder:
-    """Fills arrays sized for the whole table chunk by chunk: no per-chunk arrays
-    kept and no concatenation, so memory freed while loading is reused."""
-
-    def __init__(self, n: int, chunk: int) -> None:
-        self.n, self.chunk, self.filled = n, chunk, 0
-        self.ints = {name: np.empty(n, dtype=np.int64) for name in (
-            "ids", "wall", "amount", "link_id", "batch_id", "account_id")}
-        self.small = {name: np.empty(n, dtype=np.int8) for name in ("status", "direction")}
-        self.flags = {name: np.empty(n, dtype=np.bool_) for name in (
-            "has_time", "unknown_type", "reviewed", "has_offset", "ref_null")}
-        self.utc_offset = np.empty(n, dtype=np.int16)
-        self.codes = [np.empty(n, dtype=np.int32) for _ in TEXTS]
-        self.tables = [_Codes() for _ in TEXTS]
-        self.ref_texts: list[str] = []
-        self.ref_ends = np.empty(n, dtype=np.int32)
-
-    def add(self, rows: list[tuple[Any, ...]]) -> None:
-        k = len(rows)
-        a, b = self.filled, self.filled + k
-        if b > self.n:
-            raise RuntimeError("more rows than counted in the same read transaction")
-
-        def cells(i: int) -> Iterator[Any]:
-            return map(itemgetter(i), rows)  # twice as fast as transposing with zip
-
-        ints = self.ints
-        for name, i in (("ids", 0), ("amount", 2), ("link_id", 3), ("batch_id", 4)):
-            ints[name][a:b] = np.fromiter(cells(i), dtype=np.int64, count=k)
-        ints["wall"][a:b] = _wall_seconds(list(cells(1)))
-        packed = np.fromiter(cells(6), dtype=np.int64, count=k)
-        ints["account_id"][a:b] = packed >> _ACCOUNT_SHIFT
-        self.small["status"][a:b] = packed & 7
-        self.small["direction"][a:b] = (packed >> 3) & 3
-        for name, bit in (("has_time", 5), ("unknown_type", 6), ("reviewed", 7),
-                          ("has_offset", 8), ("ref_null", 22)):
-            self.flags[name][a:b] = (packed >> bit) & 1
-        self.utc_offset[a:b] = ((packed >> 9) & 8191) - _OFFSET_BIAS
-        refs = list(cells(5))
-        self.ref_texts.append("".join(refs))
-        self.ref_ends[a:b] = np.cumsum(np.fromiter(map(len, refs), dtype=np.int64, count=k))
-        for i, table in enumerate(self.tables):
-            self.codes[i][a:b] = np.fromiter(map(table.__getitem__, cells(7 + i)),
-                                             dtype=np.int32, count=k)
-        self.filled = b
-
-    def finish(self, names: dict[int, str]) -> ScanColumns:
-        if self.filled != self.n:
-            raise RuntimeError("fewer rows than counted in the same read transaction")
-        if bool((self.small["status"] == _BAD_STATUS).any()
-                or (self.small["direction"] == _BAD_DIRECTION).any()):
-            raise ValueError("a stored transaction has an unknown status or direction")
-        if bool((self.flags["has_offset"] & (self.utc_offset == -_OFFSET_BIAS)).any()):
-            raise ValueError("a stored transaction has a UTC offset of a day or more")
-        ids, wall = self.ints["ids"], self.ints["wall"]
-        order: IntArray | None = np.lexsort((ids, wall))
-        if order is not None and bool((order[1:] > order[:-1]).all()):
-            order = None  # stored in time order already (one import): skip the copies
-
-        def pick(a: Any) -> Any:
-            return a if order is None else a[order]
-
-        arrays = {name: pick(a) for group in (self.ints, self.small, self.flags)
-                  for name, a in group.items() if name != "ref_null"}
-        return ScanColumns(
-            **arrays, utc_offset=pick(self.utc_offset),
-            texts={name: Coded(_narrow(pick(self.codes[i]), len(self.tables[i])),
-                               list(self.tables[i])) for i, name in enumerate(TEXTS)},
-            statuses=list(_STATUSES), directions=list(_DIRECTIONS), account_names=names,
-            ref_chunk=self.chunk, ref_texts=self.ref_texts, ref_ends=self.ref_ends,
-            ref_null=self.flags["ref_null"], ref_row=order,
-        )
+_TIME = np.dtype([("time", f"S{_TIME_WIDTH}"), ("comma", "S1")])
 
 
-def _narrow(codes: npt.NDArray[np.int32], distinct: int) -> npt.NDArray[Any]:
-    # Currency, memo, kind ... have a handful of values: a byte a row is enough.
-    for dtype in (np.int8, np.int16):
-        if distinct <= np.iinfo(dtype).max:
-            return codes.astype(dtype)
-    return codes
+def _times(text: str | None, count: int) -> IntArray | None:
+    """A chunk's ``group_concat`` of times; None unless each is a 19-character time
+    numpy reads exactly. (With a comma after every 19 characters and none inside a
+    time, no time can be longer or shorter than 19.)"""
+    if count == 0:
+        return np.zeros(0, dtype=np.int64)
+    data = (text or "").encode("utf-8") + b","
+    if len(data) != count * _TIME.itemsize:
+        return None
+    cells = np.frombuffer(data, dtype=_TIME)
+    if not bool((cells["comma"] == b",").all()):
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            parsed = cells["time"].astype("datetime64[s]")
+    except (ValueError, TypeError, Warning):
+        return None
+    return None if np.isnat(parsed).any() else parsed.astype(np.int64)
+
+
+@dataclass(frozen=True, slots=True)
+class _Rows:
+    """Rows of the history in id order, as read: ``packed`` holds the coded fields
+    (and, when they fit, the id in the bits above them)."""
+
+    ids: IntArray
+    wall: IntArray
+    amount: IntArray
+    packed: IntArray
+    digits: list[IntArray]
+    ints: list[IntArray]
+
+    @staticmethod
+    def join(parts: list[_Rows], digits: int, ints: int) -> _Rows:
+        def cat(arrays: list[IntArray]) -> IntArray:
+            return np.concatenate(arrays) if arrays else np.zeros(0, dtype=np.int64)
+
+        rows = _Rows(cat([p.ids for p in parts]), cat([p.wall for p in parts]),
+                     cat([p.amount for p in parts]), cat([p.packed for p in parts]),
+                     [cat([p.digits[k] for p in parts]) for k in range(digits)],
+                     [cat([p.ints[k] for p in parts]) for k in range(ints)])
+        if bool((rows.ids[1:] > rows.ids[:-1]).all()):
+            return rows
+        # SQLite walks a rowid range in order; should it not, the rows are sorted here.
+        order = np.argsort(rows.ids, kind="stable")
+        if bool((rows.ids[order][1:] == rows.ids[order][:-1]).any()):
+            raise RuntimeError("a row read twice in one snapshot")
+        return _Rows(rows.ids[order], rows.wall[order], rows.amount[order],
+                     rows.packed[order], [a[order] for a in rows.digits],
+                     [a[order] for a in rows.ints])
+
+
+class _Reader:
+    """Reads the rows of a rowid range, each column but the payee and the ones read
+    as cells: a few strings per chunk, or cell by cell when those do not add up."""
+
+    def __init__(self, conn: Any, how: Plan, id_shift: int | None) -> None:
+        self.conn, self.id_shift = conn, id_shift
+        shift = 0
+        parts = []
+        for p in how.packed:
+            parts.append(f"({p.sql()} << {shift})" if shift else p.sql())
+            p.shift, shift = shift, shift + p.bits
+        if id_shift is not None:
+            parts.append(f"(rowid << {id_shift})")
+        # -1 where a column is NULL where it must not be (no code is negative).
+        cols = [f"ifnull({' + '.join(parts) or '0'}, -1)"]
+        if id_shift is None:
+            cols.append("rowid")
+        cols += [d.sql() for d in how.digits]
+        cols += [f"ifnull({c}, -1)" for c in how.ints]
+        where = "FROM transactions WHERE rowid >= ? AND rowid < ?"
+        self.fast = (f"SELECT count(*), group_concat(occurred_at), group_concat(amount_minor),"
+                     f" {', '.join(f'group_concat({c})' for c in cols)} {where}")
+        self.slow = f"SELECT occurred_at, amount_minor, {', '.join(cols)} {where} ORDER BY rowid"
+        self.ndigits, self.nints, self.ncols = len(how.digits), len(how.ints), len(cols)
+
+    def read(self, lo: int, hi: int) -> _Rows:
+        count, times, *texts = self.conn.execute(self.fast, (lo, hi)).fetchone()
+        ints = [parse_ints(t, count) for t in texts]
+        wall = _times(times, count)
+        if wall is None or any(a is None for a in ints):
+            return self._read_slowly(lo, hi)
+        return self._rows(wall, [a for a in ints if a is not None])
+
+    def _rows(self, wall: IntArray, ints: list[IntArray]) -> _Rows:
+        amount, packed, *rest = ints
+        if self.id_shift is None:
+            ids, *rest = rest
+        else:
+            ids = packed >> self.id_shift
+        return _Rows(ids, wall, amount, packed, rest[:self.ndigits], rest[self.ndigits:])
+
+    def _read_slowly(self, lo: int, hi: int) -> _Rows:
+        """Cell by cell: an odd value fails here as reading the row as a
+        ``Transaction`` would, or is read the way that reads it."""
+        rows = self.conn.execute(self.slow, (lo, hi)).fetchall()
+        cols: list[Sequence[Any]] = list(zip(*rows, strict=True)) or [()] * (2 + self.ncols)
+        try:
+            ints = [np.array(c, dtype=np.int64) for c in cols[1:]]
+        except (TypeError, ValueError, OverflowError) as exc:
+            raise ValueError(f"a stored transaction has an unreadable value ({exc})") from exc
+        return self._rows(_wall_seconds(list(cols[0])), ints)
+
+
+def _read_chunks(conn: Any, reader: _Reader, first: int, last: int, chunk: int,
+                 check: Callable[[], None]) -> _Rows:
+    parts: list[_Rows] = []
+    start: int | None = first
+    width = chunk
+    while start is not None and start <= last:
+        check()
+        end = min(start + width, last + 1)
+        part = reader.read(start, end)
+        parts.append(part)
+        # Ids far apart (rows deleted, ids chosen elsewhere): wider ranges, so that a
+        # chunk still holds about ``chunk`` rows.
+        width = max(chunk, min(width * 4, width * chunk // max(len(part.ids), 1)))
+        (start,) = conn.execute("SELECT min(rowid) FROM transactions WHERE rowid >= ?",
+                                (end,)).fetchone()
+    return _Rows.join(parts, reader.ndigits, reader.nints)
 
 
 def load_scan_columns(
-    db: Database, *, chunk: int = 5_000, cancelled: Callable[[], bool] | None = None
+    db: Database, *, chunk: int = 65_536, cancelled: Callable[[], bool] | None = None
 ) -> ScanColumns:
     """Every stored transaction as :class:`ScanColumns`, read in one snapshot.
 
-    Rows arrive in storage order and are sorted by (wall time, id) at the end, the
-    order of ``iter_all``. Raises :class:`ScanCancelled` between chunks once
-    ``cancelled()`` is true, and ValueError for a row no ``Transaction`` could hold
-    (an unknown status, an impossible UTC offset), as reading it as one would.
+    Rows are read in id order and sorted by (wall time, id) at the end, the order of
+    ``iter_all``. Raises :class:`ScanCancelled` between chunks once ``cancelled()``
+    is true, and ValueError for a row no ``Transaction`` could hold (an unknown
+    status, an impossible UTC offset), as reading it as one would.
     """
+
+    def check() -> None:
+        if cancelled is not None and cancelled():
+            raise ScanCancelled
+
     conn = db.raw_connection()
-    collecting = gc.isenabled()
-    gc.disable()  # the rows of a chunk are freed at once; no cycles to look for
     try:
-        conn.execute("BEGIN")  # one snapshot for the count, the names and the rows
+        conn.execute("BEGIN")  # one snapshot for everything read here
         names = {int(i): str(name) for i, name in conn.execute("SELECT id, name FROM accounts")}
-        if any(not 0 <= i < _MAX_ACCOUNT_ID for i in names):
-            raise ValueError("account ids must be below 2**40 to be packed for a scan")
         (n,) = conn.execute("SELECT count(*) FROM transactions").fetchone()
-        builder = _Builder(int(n), chunk)
-        cur = conn.execute(_SELECT)
-        while rows := cur.fetchmany(chunk):
-            if cancelled is not None and cancelled():
-                raise ScanCancelled
-            builder.add(rows)
+        first = conn.execute("SELECT min(rowid) FROM transactions").fetchone()[0] or 0
+        last = conn.execute("SELECT max(rowid) FROM transactions").fetchone()[0] if n else -1
+        how = plan(conn, _SAMPLED, first, last, ints=("link_id",))
+        bits = sum(p.bits for p in how.packed)
+        id_shift = bits if first >= 0 and int(last).bit_length() + bits <= 62 else None
+        rows = _read_chunks(conn, _Reader(conn, how, id_shift), first, last, chunk, check)
+        if len(rows.ids) != n:
+            raise RuntimeError("a different number of rows than counted in one snapshot")
+        if bool((rows.packed < 0).any()):
+            raise ValueError("a stored transaction lacks a value every transaction has")
+        decoded = {}
+        for part in how.packed:
+            decoded.update(part.decode(rows.packed))
+        for digits, raw in zip(how.digits, rows.digits, strict=True):
+            decoded.update(digits.decode(raw))
+        coded = complete(conn, decoded, rows.ids, check)
+        for name in how.cells:
+            coded[name] = read_cells(conn, name, n, check)
+        coded["payee"] = grouped_codes(conn, "payee", rows.ids)
         conn.execute("COMMIT")
     finally:
-        if collecting:
-            gc.enable()
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         conn.close()
-    return builder.finish(names)
+    links = dict(zip(how.ints, rows.ints, strict=True))
+    return _assemble(db, rows, coded, links.get("link_id"), names)
+
+
+def _lut(coded: Coded, convert: Callable[[Any], Any], dtype: Any) -> Any:
+    if not coded.values:
+        return np.zeros(len(coded.codes), dtype=dtype)
+    return np.array([convert(v) for v in coded.values], dtype=dtype)[coded.codes]
+
+
+def _index_in(known: list[str], what: str) -> Callable[[Any], int]:
+    def index(value: Any) -> int:
+        if value not in known:
+            raise ValueError(f"a stored transaction has an unknown {what}: {value!r}")
+        return known.index(value)
+    return index
+
+
+def _offset(value: Any) -> int:
+    if value is None:
+        return 0
+    if type(value) is not int or not -1440 < value < 1440:
+        raise ValueError("a stored transaction has a UTC offset of a day or more")
+    return value
+
+
+def _assemble(db: Database, rows: _Rows, coded: dict[str, Coded], link: IntArray | None,
+              names: dict[int, str]) -> ScanColumns:
+    """The columns in (wall time, id) order, from what was read in id order."""
+    order: IntArray | None = np.lexsort((rows.ids, rows.wall))
+    if order is not None and bool((order[1:] > order[:-1]).all()):
+        order = None  # stored in time order already (one import): skip the copies
+
+    def pick(a: Any) -> Any:
+        return a if order is None else a[order]
+
+    def lut(name: str, convert: Callable[[Any], Any], dtype: Any) -> Any:
+        return pick(_lut(coded[name], convert, dtype))
+
+    offsets = coded["utc_offset_min"]
+    ids = pick(rows.ids)
+    return ScanColumns(
+        ids=ids, wall=pick(rows.wall), amount=pick(rows.amount),
+        account_id=lut("account_id", int, np.int64),
+        link_id=pick(link) if link is not None else lut(
+            "link_id", lambda v: -1 if v is None else int(v), np.int64),
+        status=lut("status", _index_in(_STATUSES, "status"), np.int8),
+        direction=lut("direction", _index_in(_DIRECTIONS, "direction"), np.int8),
+        has_time=lut("has_time", bool, np.bool_),
+        unknown_type=lut("unknown_type", bool, np.bool_),
+        reviewed=lut(_REVIEWED, bool, np.bool_),
+        has_offset=pick(_lut(offsets, lambda v: v is not None, np.bool_)),
+        utc_offset=pick(_lut(offsets, _offset, np.int16)),
+        texts={name: Coded(narrow(pick(coded[name].codes), len(coded[name].values)),
+                           coded[name].values) for name in TEXTS},
+        statuses=list(_STATUSES), directions=list(_DIRECTIONS), account_names=names,
+        later=_ReadLater(db, ids),
+    )

@@ -1,4 +1,9 @@
-"""Typed-at-the-edge key/value settings stored as JSON."""
+"""Typed-at-the-edge key/value settings stored as JSON.
+
+Read and written through the DB-API, not the ORM: a command that only reads a
+setting (a scan reads the detector thresholds) then starts without importing
+SQLAlchemy, about half a second.
+"""
 
 from __future__ import annotations
 
@@ -6,20 +11,25 @@ import json
 from typing import Any
 
 from okguard.storage.database import Database
-from okguard.storage.schema import SettingRow
 
 
 def get_setting(db: Database, key: str, default: Any = None) -> Any:
-    with db.session() as s:
-        row = s.get(SettingRow, key)
-        return json.loads(row.value) if row is not None else default
+    conn = db.raw_connection()
+    try:
+        row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+    finally:
+        conn.close()
+    return json.loads(row[0]) if row is not None else default
 
 
 def set_setting(db: Database, key: str, value: Any) -> None:
-    with db.session() as s:
-        row = s.get(SettingRow, key)
-        text = json.dumps(value, ensure_ascii=False, sort_keys=True)
-        if row is None:
-            s.add(SettingRow(key=key, value=text))
-        else:
-            row.value = text
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    conn = db.raw_connection()
+    try:
+        conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?)"
+            " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, text),
+        )
+    finally:
+        conn.close()

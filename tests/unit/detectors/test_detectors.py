@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from okguard.domain.anomaly import Severity
+from okguard.domain.limits import Limit, LimitScope
+from okguard.domain.money import Money
 from okguard.domain.transaction import TxStatus
 
 from .build import T0, kinds, later, monthly, run, tx
@@ -148,6 +150,30 @@ def test_scam_wording_bursts_and_refund_trick() -> None:
         tx(99, datetime(2023, 7, 3, 2), "-300", "Shop"),
     ]
     assert run(rows + expected) == []
+
+
+def test_one_payment_with_two_scam_signs_gets_one_flag_the_most_severe() -> None:
+    # Scam wording in the memo (high) and a round amount at night to someone new
+    # (medium), both on this one payment: one warning, the high one.
+    rows = monthly(1, "王芳", "-5500", 6)
+    odd = tx(90, datetime(2023, 7, 10, 23, 40), "-5000", "陌生人", memo="转入安全账户")
+    found = [a for a in run([*rows, odd]) if 90 in a.transaction_ids]
+    assert [(a.kind.value, a.severity, a.transaction_ids) for a in found] == [
+        ("scam_pattern", Severity.HIGH, (90,))]
+    assert "安全账户" in found[0].message.render("zh_CN")
+    # Without the wording the night payment is still flagged, as medium.
+    plain = tx(90, datetime(2023, 7, 10, 23, 40), "-5000", "陌生人")
+    found = [a for a in run([*rows, plain]) if 90 in a.transaction_ids]
+    assert [(a.kind.value, a.severity) for a in found] == [("scam_pattern", Severity.MEDIUM)]
+
+
+def test_one_payment_over_two_limits_keeps_a_flag_per_limit() -> None:
+    rows = [*monthly(1, "王芳", "-500", 6), tx(90, datetime(2023, 7, 10, 12), "-3000", "王芳")]
+    limits = [Limit(1, LimitScope.PER_PAYMENT, Money.of("1000", "CNY")),
+              Limit(2, LimitScope.DAILY, Money.of("2000", "CNY"))]
+    found = [a for a in run(rows, limits=limits) if a.kind.value == "limit_breach"]
+    assert sorted(a.key for a in found if a.transaction_ids == (90,)) == [
+        "limit_breach:90:limit:1", "limit_breach:90:limit:2"]
 
 
 def test_system_errors() -> None:

@@ -79,6 +79,9 @@ class CheckSettings:
     stop_multiple: int = 10  # at or above: stop (an extra digit)
     low_divisor: int = 10  # at or below usual / this: a missing digit, look again
     min_usual_payments: int = 2  # fewer past payments say nothing about "usual"
+    # A payee paid fewer times than this may itself be the earlier mistake (paying 王方
+    # once instead of 王芳 does not make 王方 safe): look-alikes are still reported.
+    established_payments: int = 3
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CheckSettings:
@@ -146,15 +149,17 @@ def _nearest_account(candidate: str, accounts: Iterable[str]) -> str | None:
     return None
 
 
-def _unknown_payee_reasons(
-    request: PaymentCheck, payees: PayeeHistory, trusted: bool
+def _lookalike_reasons(
+    request: PaymentCheck, payees: PayeeHistory, paid_before: KnownPayee | None
 ) -> list[CheckReason]:
+    """The name or account looks like that of someone paid more often than the payee
+    typed (``paid_before``: that payee's own history, if any)."""
     from okguard.detectors.names import lookalike
 
-    if trusted:
-        return []
+    floor = paid_before.count if paid_before is not None else 0
+    others = [k for k in payees.most_paid_first() if k is not paid_before and k.count > floor]
     reasons: list[CheckReason] = []
-    for known in payees.most_paid_first():
+    for known in others:
         if lookalike(request.payee, known.name) is not None:
             reasons.append(CheckReason(AnomalyKind.LOOKALIKE_PAYEE, Severity.HIGH, Msg(
                 "{payee} looks like {known}, whom you have paid {count} times — check the "
@@ -163,7 +168,7 @@ def _unknown_payee_reasons(
             )))
             break
     if request.account:
-        near = _nearest_account(request.account, payees.all_accounts())
+        near = _nearest_account(request.account, [a for k in others for a in k.accounts])
         owner = payees.owner_of(near) if near is not None else None
         if near is not None and owner is not None:
             reasons.append(CheckReason(AnomalyKind.LOOKALIKE_PAYEE, Severity.HIGH, Msg(
@@ -172,6 +177,11 @@ def _unknown_payee_reasons(
                 account=request.account, known_account=near, known=owner.name,
                 count=owner.count,
             )))
+    return reasons
+
+
+def _unknown_payee_reasons(request: PaymentCheck, payees: PayeeHistory) -> list[CheckReason]:
+    reasons = _lookalike_reasons(request, payees, None)
     if not reasons:
         reasons.append(CheckReason(AnomalyKind.NEW_PAYEE, Severity.MEDIUM, Msg(
             "You have never paid {payee} before — make sure you know who they are",
@@ -218,6 +228,7 @@ def check_payment(
     known = payees.by_name(request.payee) or (
         payees.owner_of(request.account) if request.account else None
     )
+    trusted = payees.normalized(request.payee) in {payees.normalized(t) for t in trusted_payees}
     if known is not None:
         if payees.by_name(request.payee) is None:
             # Reached through the account: the right account under another name.
@@ -236,9 +247,10 @@ def check_payment(
         if usual is not None:
             kind, severity, msg = usual
             reasons.append(CheckReason(kind, severity, msg))
-    else:
-        trusted = payees.normalized(request.payee) in {payees.normalized(t) for t in trusted_payees}
-        reasons.extend(_unknown_payee_reasons(request, payees, trusted))
+        if known.count < settings.established_payments and not trusted:
+            reasons.extend(_lookalike_reasons(request, payees, known))
+    elif not trusted:
+        reasons.extend(_unknown_payee_reasons(request, payees))
     for severity, msg in limit_reasons(as_transaction(request), history, limits):
         reasons.append(CheckReason(AnomalyKind.LIMIT_BREACH, severity, msg))
     reasons.sort(key=lambda r: -r.severity.rank)

@@ -174,3 +174,18 @@ def test_thresholds_come_from_settings(amount: str, verdict: Verdict) -> None:
     request = PaymentCheck(payee="王芳", amount=cny(amount), when=NOW)
     assert check_payment(request, history(), [], (), settings).verdict is verdict
     assert settings.to_dict()["stop_multiple"] == 2
+
+
+def test_a_lookalike_paid_once_by_mistake_still_stops_the_next_payment() -> None:
+    slip = tx(400, datetime(2024, 2, 20, 9), "-5500", payee="王方",
+              payee_account="6222020200001243")
+    request = PaymentCheck(payee="王方", amount=cny("5500"), account="6222020200001243",
+                           when=NOW)
+    result = check_payment(request, [*history(), slip], [])
+    assert result.verdict is Verdict.STOP
+    assert kinds(result) == [AnomalyKind.LOOKALIKE_PAYEE, AnomalyKind.LOOKALIKE_PAYEE]
+    # Once the user keeps paying 王方 deliberately, 王方 is established and stops being doubted.
+    regular = [tx(410 + i, datetime(2023, 6 + i, 20, 9), "-300", payee="王方") for i in range(3)]
+    settled = check_payment(PaymentCheck(payee="王方", amount=cny("300"), when=NOW),
+                            [*history(), *regular], [])
+    assert settled.verdict is Verdict.OK

@@ -77,10 +77,13 @@ def store(db: Database, anomalies: Sequence[Anomaly], *, first_tx_at: dict[str, 
     new_ids: list[int] = []
     try:
         conn.execute("BEGIN IMMEDIATE")
-        dismissed = {r[0] for r in conn.execute("SELECT key FROM dismissals")}
+        # A rescan finds mostly what is stored already: skip those before encoding them.
+        seen = {r[0] for r in conn.execute("SELECT key FROM dismissals")}
+        seen.update(r[0] for r in conn.execute("SELECT key FROM anomalies"))
         for a in anomalies:
-            if a.key in dismissed:
+            if a.key in seen:
                 continue
+            seen.add(a.key)
             cur = conn.execute(
                 "INSERT OR IGNORE INTO anomalies (key, kind, severity, message_template,"
                 " message_params, payee, created_at, first_tx_at) VALUES (?,?,?,?,?,?,?,?)",

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from okguard.domain.transaction import ParsedTransaction
 from okguard.importers.tabular_flat import FLAT_VALUES, PLAIN_FIELDS, FlatLayout, FlatRecord
 from okguard.services.identity import FIRST_INT64, SEP
-from okguard.storage.repos.import_writer import RowLayout
+from okguard.storage.repos.import_writer import TX_COLUMNS, RowLayout
 
 if TYPE_CHECKING:
     import numpy as np
@@ -20,31 +20,7 @@ if TYPE_CHECKING:
 
 _CACHE_LIMIT = 100_000
 
-GENERAL = RowLayout(
-    columns=(
-        "account_id",
-        "occurred_at",
-        "utc_offset_min",
-        "has_time",
-        "amount_minor",
-        "currency",
-        "payee",
-        "payee_account",
-        "memo",
-        "reference",
-        "counterpart_ref",
-        "status",
-        "direction",
-        "kind",
-        "category",
-        "funding",
-        "unknown_type",
-        "fingerprint",
-        "source_line",
-        "raw",
-    ),
-    keep_empty=True,
-)
+GENERAL = RowLayout(columns=TX_COLUMNS, keep_empty=True)
 
 
 def flat_row_layout(layout: FlatLayout, account_id: int) -> RowLayout:

@@ -37,30 +37,30 @@ BULK_MIN_ROWS = 20_000
 _INDEXES = ("ux_tx_identity", "ix_tx_time", "ix_tx_payee", "ix_tx_amount")
 # Text columns where the layouts write "" for "none": stored as NULL.
 _NULL_WHEN_EMPTY = frozenset({"payee_account", "reference", "counterpart_ref"})
-_COLUMNS = frozenset(
-    {
-        "account_id",
-        "occurred_at",
-        "utc_offset_min",
-        "has_time",
-        "amount_minor",
-        "currency",
-        "payee",
-        "payee_account",
-        "memo",
-        "reference",
-        "counterpart_ref",
-        "status",
-        "direction",
-        "kind",
-        "category",
-        "funding",
-        "unknown_type",
-        "fingerprint",
-        "source_line",
-        "raw",
-    }
+# Every column an import writes, in the order the general row layout uses.
+TX_COLUMNS: tuple[str, ...] = (
+    "account_id",
+    "occurred_at",
+    "utc_offset_min",
+    "has_time",
+    "amount_minor",
+    "currency",
+    "payee",
+    "payee_account",
+    "memo",
+    "reference",
+    "counterpart_ref",
+    "status",
+    "direction",
+    "kind",
+    "category",
+    "funding",
+    "unknown_type",
+    "fingerprint",
+    "source_line",
+    "raw",
 )
+_COLUMNS = frozenset(TX_COLUMNS)
 
 
 class Cancelled(Exception):

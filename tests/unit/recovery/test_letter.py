@@ -88,3 +88,62 @@ def test_pdf_text_layer_has_amount_id_and_dates(
     ):
         assert needle in text, needle
     assert "6222021234561234" not in text
+
+
+def _golden_lines(lang: str) -> list[str]:
+    """The golden letter as content: bullets, table pipes and spacing are layout, which
+    each format draws its own way."""
+    text = (GOLDEN / f"cn_wrong_recipient_alipay.{lang}.txt").read_text(encoding="utf-8")
+    cells = [part for line in text.splitlines() for part in line.split(" | ")]
+    return [_squash(c.removeprefix("- ")) for c in cells if _squash(c) not in ("", "—")]
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split()).replace("•", "")
+
+
+def _in_order(needles: list[str], haystack: str) -> list[str]:
+    """The needles missing from ``haystack`` or found out of order."""
+    missing, at = [], 0
+    for needle in needles:
+        found = haystack.find(needle, at)
+        if found < 0:
+            missing.append(needle)
+        else:
+            at = found + len(needle)
+    return missing
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_docx_letter_says_what_the_golden_letter_says(
+    cn_state: WizardState, tmp_path: Path, lang: str
+) -> None:
+    path = render_docx(
+        build_letter(cn_state.case, cn_state.bundle(), lang, TODAY), tmp_path / "l.docx"
+    )
+    doc = Document(str(path))
+    body = doc.element.body
+    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    # Paragraphs and table cells in document order.
+    texts = ["".join(t.text or "" for t in p.iter(f"{ns}t")) for p in body.iter(f"{ns}p")]
+    assert _in_order(_golden_lines(lang), _squash("\n".join(texts))) == []
+
+
+@pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) not installed"
+)
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_pdf_letter_says_what_the_golden_letter_says(
+    cn_state: WizardState, tmp_path: Path, lang: str
+) -> None:
+    try:
+        find_cjk_font()
+    except RuntimeError as exc:
+        pytest.skip(str(exc))
+    path = render_pdf(
+        build_letter(cn_state.case, cn_state.bundle(), lang, TODAY), tmp_path / "l.pdf"
+    )
+    text = subprocess.run(
+        ["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert _in_order(_golden_lines(lang), _squash(text)) == []

@@ -50,6 +50,7 @@ class RowBuilder:
     inverse_sign: bool = False  # card statements: a positive amount is a purchase
     account_key: str = ""
     formula_cells: bool = False  # ="..." quoting: clean every cell, not just strip
+    payee_memo: int | None = None  # without a payee column: the memo column naming it
 
     def __post_init__(self) -> None:
         r = self.roles
@@ -65,7 +66,8 @@ class RowBuilder:
         self._payee = r.get("payee", r.get("payee_fallback"))
         self._payee_fb = r.get("payee_fallback") if "payee" in r else None
         if self._payee is None and self.memo_cols:
-            self._payee = self.memo_cols[0]  # card statements: the description is the merchant
+            # Card statements: the description is the merchant.
+            self._payee = self.payee_memo if self.payee_memo is not None else self.memo_cols[0]
         self._simple = {
             name: r.get(name)
             for name in (

@@ -21,6 +21,9 @@ _CARD_HEADERS = (
 )
 # A card statement line that gives money back to the card holder.
 _CARD_CREDIT_WORDS = ("退货", "退款", "还款", "返现", "payment", "refund", "return")
+# Stricter: what only a card's money-in lines say ("Bill payment" leaves a checking account).
+_CARD_ONLY_CREDIT_WORDS = ("退货", "退款", "还款", "返现", "thank you", "autopay", "auto pay",
+                           "payment received", "refund", "return", "statement credit")
 
 
 def statement_month(preamble: Sequence[Sequence[object]]) -> tuple[int, int] | None:
@@ -34,9 +37,17 @@ def statement_month(preamble: Sequence[Sequence[object]]) -> tuple[int, int] | N
 
 
 def is_card_statement(
-    preamble: Sequence[Sequence[object]], header: Sequence[object], mapping: HeaderMap
+    preamble: Sequence[Sequence[object]],
+    header: Sequence[object],
+    mapping: HeaderMap,
+    sample: Sequence[tuple[str, str]] = (),
 ) -> bool:
-    """True when a single unsigned-looking amount column counts purchases as positive."""
+    """True when a single unsigned-looking amount column counts purchases as positive.
+
+    ``sample``: (amount, description) of the first rows. Card exports without a telling
+    header or title (Amex, Apple Card, Discover) still give themselves away: more amounts
+    are positive than negative, and every negative one is a payment, refund or return.
+    """
     roles = mapping.roles
     if "amount" not in roles or "direction" in roles or "debit" in roles or "credit" in roles:
         return False
@@ -44,7 +55,16 @@ def is_card_statement(
     if any(layout <= names for layout in _CARD_HEADERS):
         return True
     text = " ".join(clean(c).lower() for row in preamble for c in row)
-    return any(word in text for word in _CARD_WORDS)
+    if any(word in text for word in _CARD_WORDS):
+        return True
+    signed = [(a.strip().startswith(("-", "(")), d) for a, d in sample if a.strip()]
+    negatives = [d for negative, d in signed if negative]
+    positives = len(signed) - len(negatives)
+    return (
+        positives >= 3
+        and positives > len(negatives) > 0
+        and all(any(w in d.lower() for w in _CARD_ONLY_CREDIT_WORDS) for d in negatives)
+    )
 
 
 def card_credit_text(text: str) -> bool:

@@ -56,6 +56,9 @@ def normalise(name: object) -> str:
 
 
 _add("datetime", 100, "交易时间|交易创建时间|创建时间|付款时间|datetime|timestamp|date/time")
+# Revolut-style exports: the payment starts, then completes (empty while pending).
+_add("datetime", 95, "started date|start date|date started")
+_add("date", 95, "completed date|date completed|completion date")
 _add("time", 60, "交易时间")
 _add(
     "date",
@@ -147,12 +150,15 @@ _add(
 _add(
     "memo",
     100,
-    "memo|description|details|detail|narrative|remarks|note|notes|"
+    "memo|description|narrative|remarks|note|notes|"
     "purpose|verwendungszweck|libellé|libelle|remarque|concepto|"
     "descripción|descripcion|摘要|交易摘要|商品说明|商品|商品名称|交易描述|交易说明|附言|"
     "交易附言|用途|备注|客户摘要|item title|label|item1|item2",
 )
 _add("memo", 50, "buchungstext")
+# "Details" is the description at some banks and only DEBIT/CREDIT at others (Chase):
+# never preferred over a "Description" column as the payee.
+_add("memo", 60, "details|detail")
 _add(
     "reference",
     100,
@@ -192,6 +198,7 @@ _WEIGHT = {"date": 5, "datetime": 5, "amount": 5, "debit": 3, "credit": 3, "dire
 class HeaderMap:
     roles: dict[str, int] = field(default_factory=dict)  # role -> column index
     memo: list[int] = field(default_factory=list)  # extra memo columns, in order
+    describes: int | None = None  # the memo column most likely to name the payee
     score: int = 0
 
     @property
@@ -242,6 +249,8 @@ def map_header(header: Sequence[object]) -> HeaderMap:
         if role in MULTI_ROLES:
             if role == "memo":
                 result.memo.append(col)
+                if result.describes is None:  # offers come best first
+                    result.describes = col
             used.add(col)
             continue
         if role in result.roles:

@@ -7,6 +7,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from babel.numbers import is_currency
+
 from okguard.domain.importing import ImportFailure
 from okguard.domain.transaction import StatementAccount
 from okguard.i18n import Msg
@@ -160,7 +162,9 @@ def plan_table(
         clean(v) for col in amount_cols for v in _column(sample, col) if isinstance(v, str)
     ]
     date_col = roles.get("datetime", roles.get("date"))
-    currency = file_currency or options.default_currency
+    currency = file_currency or currency_in_header(header, amount_cols) or (
+        options.default_currency
+    )
     decimal_comma = infer_decimal_comma(amount_values)
     formula = any(isinstance(c, str) and c.startswith('="') for r in sample[:20] for c in r)
     builder = RowBuilder(
@@ -174,7 +178,8 @@ def plan_table(
         currency=currency,
         dialect=dialect,
         memo_cols=list(mapped.memo),
-        inverse_sign=is_card_statement(preamble, header, mapped),
+        inverse_sign=is_card_statement(preamble, header, mapped, _amount_texts(sample, mapped)),
+        payee_memo=mapped.describes,
         account_key=key,
         formula_cells=formula,
     )
@@ -183,6 +188,34 @@ def plan_table(
     )
     uncertain = uncertain or not mapped.complete
     return Table(index, header, mapped, builder, uncertain, account)
+
+
+def _amount_texts(
+    sample: Sequence[Sequence[object]], mapped: HeaderMap
+) -> list[tuple[str, str]]:
+    """(amount, description) of the sample rows, for telling a card export by its signs."""
+    amount = mapped.roles.get("amount")
+    if amount is None:
+        return []
+    text_cols = [c for c in (mapped.roles.get("payee"), *mapped.memo) if c is not None]
+    return [
+        (
+            clean(row[amount]) if amount < len(row) else "",
+            " ".join(clean(row[c]) for c in text_cols if c < len(row)),
+        )
+        for row in sample
+    ]
+
+
+def currency_in_header(header: Sequence[object], amount_cols: Sequence[int]) -> str | None:
+    """The currency an amount header names: "Amount (EUR)", "Betrag in EUR", "金额(USD)"."""
+    for col in amount_cols:
+        if col < len(header):
+            for found in re.findall(r"(?<![A-Za-z])([A-Z]{3})(?![A-Za-z])", clean(header[col])):
+                code = str(found)
+                if is_currency(code):
+                    return code
+    return None
 
 
 def require_data(body: Sequence[Sequence[object]]) -> None:

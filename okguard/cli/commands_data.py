@@ -39,7 +39,12 @@ def register(sub: Any) -> None:
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
     imp.add_argument("--account", help=tr("account name to import into"))
     imp.add_argument("--format", default="auto", choices=FORMATS)
-    imp.add_argument("--currency", default="CNY", help=tr("currency when the file does not say"))
+    imp.add_argument(
+        "--currency",
+        default=None,
+        help=tr("currency when the file does not say (default: the one set in the app, "
+                "else your system's, else CNY)"),
+    )
     imp.add_argument(
         "--dayfirst",
         action="store_true",
@@ -93,10 +98,20 @@ def _failure_text(path: Path, exc: ImportFailure) -> str:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from babel.numbers import is_currency
+
+    from okguard.services.home_currency import home_currency
     from okguard.services.importing import import_file
 
-    options = ImportOptions(default_currency=args.currency.upper(), dayfirst=args.dayfirst)
     db = open_db(args)
+    currency = args.currency.strip().upper() if args.currency else home_currency(db)
+    if not is_currency(currency):
+        db.close()
+        raise BadInput(Msg(
+            "{value!r} is not a currency code; expected three letters like CNY, USD or EUR",
+            value=args.currency,
+        ).render())
+    options = ImportOptions(default_currency=currency, dayfirst=args.dayfirst)
     reports: list[ImportReport] = []
     # Each file lands whole or not at all; one bad file does not stop the others, and
     # the user sees what did land before the error (exit code 3).

@@ -309,108 +309,108 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../okguard/ui/pages/import_page.py" line="136"/>
-        <location filename="../../okguard/ui/pages/import_page.py" line="154"/>
+        <location filename="../../okguard/ui/pages/import_page.py" line="137"/>
+        <location filename="../../okguard/ui/pages/import_page.py" line="155"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/import_page.py" line="139"/>
+        <location filename="../../okguard/ui/pages/import_page.py" line="140"/>
         <source>Choose statement files or drop them on the window. okguard detects the format (CSV, Excel, Alipay, WeChat Pay, OFX, QIF, CAMT, MT940), shows the first rows, and skips payments it already has.</source>
         <translation>选择账单文件，或将文件拖到窗口上。okguard 会识别格式（CSV、Excel、支付宝、微信支付、OFX、QIF、CAMT、MT940），显示前几行，并跳过已有的付款。</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/import_page.py" line="144"/>
+        <location filename="../../okguard/ui/pages/import_page.py" line="145"/>
         <source>Choose files…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/import_page.py" line="145"/>
+        <location filename="../../okguard/ui/pages/import_page.py" line="146"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/import_page.py" line="146"/>
+        <location filename="../../okguard/ui/pages/import_page.py" line="147"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/import_page.py" line="147"/>
+        <location filename="../../okguard/ui/pages/import_page.py" line="148"/>
         <source>Account name</source>
         <translation>账户名称</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/import_page.py" line="148"/>
+        <location filename="../../okguard/ui/pages/import_page.py" line="149"/>
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/import_page.py" line="149"/>
+        <location filename="../../okguard/ui/pages/import_page.py" line="150"/>
         <source>(as named in the file)</source>
         <translation>（使用文件中的名称）</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/import_page.py" line="150"/>
+        <location filename="../../okguard/ui/pages/import_page.py" line="151"/>
         <source>Column mapping…</source>
         <translation>列对应关系…</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/import_page.py" line="152"/>
+        <location filename="../../okguard/ui/pages/import_page.py" line="153"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/import_page.py" line="152"/>
+        <location filename="../../okguard/ui/pages/import_page.py" line="153"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/import_page.py" line="152"/>
+        <location filename="../../okguard/ui/pages/import_page.py" line="153"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/import_page.py" line="152"/>
+        <location filename="../../okguard/ui/pages/import_page.py" line="153"/>
         <source>Payee / problem</source>
         <translation>收款方 / 问题</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/import_page.py" line="155"/>
+        <location filename="../../okguard/ui/pages/import_page.py" line="156"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/import_page.py" line="160"/>
+        <location filename="../../okguard/ui/pages/import_page.py" line="161"/>
         <source>Choose statement files</source>
         <translation>选择账单文件</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/import_page.py" line="239"/>
+        <location filename="../../okguard/ui/pages/import_page.py" line="240"/>
         <source>Please check (okguard guessed): {0}</source>
         <translation>请检查（okguard 是猜测的）：{0}</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/import_page.py" line="242"/>
+        <location filename="../../okguard/ui/pages/import_page.py" line="243"/>
         <source>set by the format</source>
         <translation>由格式决定</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/import_page.py" line="265"/>
+        <location filename="../../okguard/ui/pages/import_page.py" line="266"/>
         <source>Will be rejected: {0}</source>
         <translation>将被拒绝：{0}</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/import_page.py" line="333"/>
+        <location filename="../../okguard/ui/pages/import_page.py" line="334"/>
         <source>{0} rows read</source>
         <translation>已读取 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/import_page.py" line="341"/>
+        <location filename="../../okguard/ui/pages/import_page.py" line="342"/>
         <source>{0} transactions imported</source>
         <translation>已导入 {0} 笔交易</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/import_page.py" line="356"/>
+        <location filename="../../okguard/ui/pages/import_page.py" line="357"/>
         <source>Import cancelled. The file being imported was not written; files finished before it stay imported.</source>
         <translation>导入已取消。正在导入的文件没有写入；之前已完成的文件仍保留导入。</translation>
     </message>
@@ -552,29 +552,45 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../okguard/ui/pages/settings.py" line="59"/>
+        <location filename="../../okguard/ui/pages/settings.py" line="72"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/settings.py" line="60"/>
+        <location filename="../../okguard/ui/pages/settings.py" line="73"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/settings.py" line="61"/>
+        <location filename="../../okguard/ui/pages/settings.py" line="74"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/settings.py" line="62"/>
+        <location filename="../../okguard/ui/pages/settings.py" line="75"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../okguard/ui/pages/settings.py" line="63"/>
+        <location filename="../../okguard/ui/pages/settings.py" line="76"/>
         <source>Open data folder</source>
         <translation>打开数据文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../okguard/ui/pages/settings.py" line="77"/>
+        <source>Currency of statements that do not name one</source>
+        <translation>账单未注明币种时使用</translation>
+    </message>
+    <message>
+        <location filename="../../okguard/ui/pages/settings.py" line="78"/>
+        <location filename="../../okguard/ui/pages/settings.py" line="91"/>
+        <source>Used when a file has no currency column or symbol.</source>
+        <translation>文件中没有币种列或货币符号时使用此币种。</translation>
+    </message>
+    <message>
+        <location filename="../../okguard/ui/pages/settings.py" line="86"/>
+        <source>{0} is not a currency code; use three letters such as CNY, USD or EUR</source>
+        <translation>{0} 不是币种代码；请使用 CNY、USD、EUR 这样的三个字母</translation>
     </message>
 </context>
 <context>

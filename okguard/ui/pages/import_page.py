@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from okguard.domain.formatting import format_money, format_when
 from okguard.domain.transaction import ParsedTransaction
 from okguard.importers.base import ImportOptions
+from okguard.services.home_currency import home_currency
 from okguard.services.importing import Preview
 from okguard.storage.repos import profiles
 from okguard.ui.context import UiContext
@@ -175,7 +176,7 @@ class ImportPage(QWidget):
             if path in self.files:
                 continue
             self.files.append(path)
-            self.options[path] = ImportOptions()
+            self.options[path] = ImportOptions(default_currency=home_currency(self.ctx.db))
             self.file_list.addItem(path.name)
             self._preview(path)
         if self.files and self.file_list.currentRow() < 0:

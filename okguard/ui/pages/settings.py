@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from okguard.services.home_currency import COMMON, home_currency, set_home_currency
 from okguard.ui.context import UiContext
 
 LANGUAGE_NAMES = (("en", "English"), ("zh_CN", "简体中文"))
@@ -34,10 +35,19 @@ class SettingsPage(QWidget):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setWordWrap(True)
         self.open_folder = QPushButton()
-        self.form_labels = [QLabel(), QLabel(), QLabel()]
+        # Currency codes are the same in every language: no tr().
+        self.currency = QComboBox()
+        self.currency.setEditable(True)
+        self.currency.addItems(COMMON)
+        self.currency.setCurrentText(home_currency(ctx.db))
+        self.currency_note = QLabel()
+        self.currency_note.setWordWrap(True)
+        self.form_labels = [QLabel(), QLabel(), QLabel(), QLabel()]
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(self.form_labels[0], self.language)
+        form.addRow(self.form_labels[3], self.currency)
+        form.addRow("", self.currency_note)
         form.addRow(self.form_labels[1], self.db_path)
         form.addRow(self.form_labels[2], self.folder)
         form.addRow("", self.open_folder)
@@ -46,6 +56,9 @@ class SettingsPage(QWidget):
         layout.addLayout(form)
         layout.addStretch(1)
         self.language.currentIndexChanged.connect(self._language_chosen)
+        self.currency.activated.connect(lambda _index: self._currency_chosen())
+        if (edit := self.currency.lineEdit()) is not None:
+            edit.editingFinished.connect(self._currency_chosen)
         self.open_folder.clicked.connect(self._open_folder)
         ctx.lang_changed.connect(self._lang_changed)
         self.retranslateUi()
@@ -61,6 +74,21 @@ class SettingsPage(QWidget):
         self.form_labels[1].setText(self.tr("Database"))
         self.form_labels[2].setText(self.tr("Data folder"))
         self.open_folder.setText(self.tr("Open data folder"))
+        self.form_labels[3].setText(self.tr("Currency of statements that do not name one"))
+        self.currency_note.setText(self.tr("Used when a file has no currency column or symbol."))
+
+    def _currency_chosen(self) -> None:
+        text = self.currency.currentText()
+        try:
+            code = set_home_currency(self.ctx.db, text)
+        except ValueError:
+            self.currency_note.setText(
+                self.tr("{0} is not a currency code; use three letters such as CNY, USD or EUR")
+                .format(text)
+            )
+            return
+        self.currency.setCurrentText(code)
+        self.currency_note.setText(self.tr("Used when a file has no currency column or symbol."))
 
     def _language_chosen(self, index: int) -> None:
         self.ctx.set_lang(str(self.language.itemData(index)))

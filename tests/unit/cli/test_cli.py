@@ -149,3 +149,16 @@ def test_messages_follow_the_language(capsys: pytest.CaptureFixture[str], db: Pa
     code, _, err = run(capsys, "--lang", "zh_CN", "--db", str(db), "import", str(empty))
     assert code == 3
     assert "文件" in err
+
+
+def test_currency_for_files_that_name_none(capsys: pytest.CaptureFixture[str], db: Path,
+                                           tmp_path: Path) -> None:
+    path = tmp_path / "us.csv"
+    path.write_text("date,amount,payee\n2025-01-14,-45.67,SAFEWAY\n", encoding="utf-8")
+    code, _, err = run(capsys, "--db", str(db), "import", str(path), "--currency", "dollars")
+    assert code == 3 and "'dollars' is not a currency code" in err
+    code, _, _ = run(capsys, "--db", str(db), "import", str(path), "--currency", "usd",
+                     "--no-scan")
+    assert code == 0
+    _, out, _ = run(capsys, "--db", str(db), "transactions", "--json")
+    assert [t["currency"] for t in json.loads(out)] == ["USD"]

@@ -316,11 +316,14 @@ def looks_like_date(value: object) -> bool:
     text = clean(value)
     if not text or len(text) > 32 or not text[:1].isdigit():
         return False
-    try:
-        parse_datetime(text, DateStyle(default_year=2000))
-    except (ValueError, IndexError, OverflowError):
-        return False
-    return True
+    # Either order: a UK "14/01/2025" is as much a date as a US "01/14/2025".
+    for dayfirst in (False, True):
+        try:
+            parse_datetime(text, DateStyle(dayfirst=dayfirst, default_year=2000))
+        except (ValueError, IndexError, OverflowError):
+            continue
+        return True
+    return False
 
 
 def looks_like_time_only(value: object) -> bool:

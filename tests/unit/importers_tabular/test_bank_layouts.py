@@ -80,3 +80,16 @@ def test_started_and_completed_timestamps_with_a_pending_row() -> None:
         (datetime(2025, 1, 7, 19, 30), "Amazon", "GBP"),
     ]
     assert got[1].status is TxStatus.PENDING
+
+
+def test_a_headerless_day_first_export_is_read_by_the_shape_of_its_columns() -> None:
+    text = (
+        "14/01/2025,PRET A MANGER,-4.50\n15/01/2025,JOHN SMITH,-100.00\n25/01/2025,ACME,2500.00\n"
+    )
+    _, rows = open_text(text, default_currency="GBP")
+    assert [(t.occurred_at.date().isoformat(), t.payee, t.amount.plain())
+            for t in transactions(rows)] == [
+        ("2025-01-14", "PRET A MANGER", "-4.50"),
+        ("2025-01-15", "JOHN SMITH", "-100.00"),
+        ("2025-01-25", "ACME", "2500.00"),
+    ]

@@ -13,7 +13,13 @@ from okguard.guard import CheckResult, CheckSettings, PaymentCheck, check_paymen
 from okguard.guard.confirmations import confirmation_reminders, payments_needing_confirmation
 from okguard.guard.limits import LimitUsage
 from okguard.guard.reminders import Reminder, ReminderKind
-from okguard.guard.review import CADENCES, Cadence, ids_up_to, review_reminder, unreviewed_summary
+from okguard.guard.review import (
+    CADENCES,
+    Cadence,
+    UnreviewedSummary,
+    ids_up_to,
+    review_reminder,
+)
 from okguard.i18n import Msg
 from okguard.storage.database import Database
 from okguard.storage.repos import limits as limit_repo
@@ -123,29 +129,26 @@ class ReminderView:
 def current_reminders(db: Database, now: datetime | None = None) -> list[ReminderView]:
     """Everything the user should be reminded of now or soon, soonest first."""
     now = now or datetime.now()
-    history = list(transactions.iter_for_scan(db))
     # Importing years of history must not ask about every large payment ever made:
-    # only recent ones wait for "yes, that was me".
+    # only recent ones wait for "yes, that was me". Only those are loaded, so the
+    # tray's periodic check stays cheap on a long history.
     window = int(settings.get_setting(db, CONFIRM_WINDOW_KEY, CONFIRM_WINDOW_DAYS) or 0)
+    since = now - timedelta(days=window) if window > 0 else None
+    recent = list(transactions.iter_for_scan(db, since=since))
     pending = payments_needing_confirmation(
-        history,
-        confirm_thresholds(db),
-        reminder_repo.acknowledged_ids(db),
-        since=now - timedelta(days=window) if window > 0 else None,
+        recent, confirm_thresholds(db), reminder_repo.acknowledged_ids(db), since=since
     )
     views = [ReminderView(r, None) for r in confirmation_reminders(pending, now)]
-    if history:
-        reviewed = _reviewed_ids(db)
-        summary = unreviewed_summary(history, reviewed)
-        if summary.count:
-            views.append(
-                ReminderView(
-                    review_reminder(
-                        reminder_repo.last_review(db), review_cadence(db), now, summary
-                    ),
-                    None,
-                )
+    count, oldest = transactions.unreviewed(db)
+    if count:
+        first = datetime.fromisoformat(oldest).date() if oldest else None
+        summary = UnreviewedSummary(count, first)
+        views.append(
+            ReminderView(
+                review_reminder(reminder_repo.last_review(db), review_cadence(db), now, summary),
+                None,
             )
+        )
     for stored in reminder_repo.open_reminders(db):
         due = stored.snoozed_until or stored.due_at
         views.append(
@@ -163,6 +166,3 @@ def current_reminders(db: Database, now: datetime | None = None) -> list[Reminde
         )
     return sorted(views, key=lambda v: v.reminder.due.replace(tzinfo=None))
 
-
-def _reviewed_ids(db: Database) -> set[int]:
-    return transactions.reviewed_ids(db)

@@ -231,14 +231,22 @@ def ids_in_batch(db: Database, batch_id: int) -> list[int]:
         conn.close()
 
 
-_SCAN_SELECT = (
+_SCAN_COLUMNS = (
     "SELECT id, account_id, occurred_at, has_time, amount_minor, currency, payee, payee_account,"
     " memo, reference, status, direction, kind, category, funding, link_id FROM transactions"
-    " ORDER BY occurred_at, id"
+)
+_SCAN_SELECT = _SCAN_COLUMNS + " ORDER BY occurred_at, id"
+# Recent rows, and the other row of any linked pair among them (it decides whether a
+# payment is an own transfer or the second row of one payment).
+_SCAN_SINCE = (
+    _SCAN_COLUMNS + " WHERE occurred_at >= ? OR id IN (SELECT link_id FROM transactions"
+    " WHERE occurred_at >= ? AND link_id IS NOT NULL) ORDER BY occurred_at, id"
 )
 
 
-def iter_for_scan(db: Database, *, chunk: int = 20_000) -> Iterator[Transaction]:
+def iter_for_scan(
+    db: Database, *, chunk: int = 20_000, since: datetime | None = None
+) -> Iterator[Transaction]:
     """Every transaction in time order, built lean for the guard's checks.
 
     Fewer columns (each column of a million rows costs about 0.15 s to fetch), enum
@@ -246,7 +254,8 @@ def iter_for_scan(db: Database, *, chunk: int = 20_000) -> Iterator[Transaction]
     times so rows with and without a zone can be compared. Fields the checks do not
     read (batch, reviewed) keep their defaults; ``funding`` is read, as it decides
     which row of a card-funded pair counts. (The detector scan reads columns
-    instead: ``scan_columns.load_scan_columns``.)
+    instead: ``scan_columns.load_scan_columns``.) With ``since``, only what happened
+    from then on, plus the linked partners of those rows.
     """
     conn = db.raw_connection()
     try:
@@ -254,7 +263,11 @@ def iter_for_scan(db: Database, *, chunk: int = 20_000) -> Iterator[Transaction]
         shared: dict[str, str] = {}
         intern = shared.setdefault
         fromiso = datetime.fromisoformat
-        cur = conn.execute(_SCAN_SELECT)
+        if since is None:
+            cur = conn.execute(_SCAN_SELECT)
+        else:
+            start = since.replace(tzinfo=None).isoformat()
+            cur = conn.execute(_SCAN_SINCE, (start, start))
         while rows := cur.fetchmany(chunk):
             for r in rows:
                 yield Transaction(

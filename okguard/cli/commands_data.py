@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from okguard.cli.common import open_db, print_json
+from okguard.cli.common import open_db, print_json, require_display
 from okguard.cli.errors import BadInput
 from okguard.domain.anomaly import Anomaly
 from okguard.domain.importing import ImportFailure, ImportReport
@@ -267,6 +267,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     from okguard.services.demo import build_demo
 
+    if not args.no_gui:
+        require_display()  # before building a database nobody will see
     path = args.db or Path(tempfile.mkdtemp(prefix="okguard-demo-")) / "demo.sqlite3"
     summary = build_demo(path, months=args.months)
     print(

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from okguard.cli.common import require_display
 from okguard.cli.errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_USAGE, BadInput, UsageError
 from okguard.crashlog import log_crash
 from okguard.domain.importing import ImportFailure
@@ -49,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _run_gui(args: argparse.Namespace) -> int:
+    require_display()
     from okguard.app import run_gui
 
     return run_gui(db_path=args.db, lang=args.lang)

@@ -162,3 +162,15 @@ def test_currency_for_files_that_name_none(capsys: pytest.CaptureFixture[str], d
     assert code == 0
     _, out, _ = run(capsys, "--db", str(db), "transactions", "--json")
     assert [t["currency"] for t in json.loads(out)] == ["USD"]
+
+
+def test_the_window_without_a_screen_is_refused_plainly(
+    capsys: pytest.CaptureFixture[str], db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.platform", "linux")
+    for variable in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(variable, raising=False)
+    for args in (("gui",), ("demo",), ()):
+        code, _, err = run(capsys, "--db", str(db), *args)
+        assert code == 2 and "no screen to open the window on" in err
+    assert not db.exists()  # nothing was built for a window that cannot open

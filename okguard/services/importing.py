@@ -16,12 +16,12 @@ from okguard.importers.base import ImportOptions, SourceFile, Statement
 from okguard.importers.registry import detect, importer_for
 from okguard.importers.tabular_flat import FlatLayout
 from okguard.importers.tabular_stream import CsvRows
+from okguard.services.account_naming import default_account_name, remember_account
 from okguard.services.import_staging import Passes, Progress, Stager
 from okguard.storage.database import Database
 from okguard.storage.repos import links
 from okguard.storage.repos.import_writer import AccountSpec, BatchWriter
 
-_WALLET_NAMES = {"alipay": "Alipay 支付宝", "wechat": "WeChat Pay 微信支付"}
 _OFFICE_MARKERS = ("[Content_Types].xml", "xl/workbook.xml", "word/document.xml")
 
 
@@ -110,7 +110,7 @@ def preview(
 
 
 def _account_specs(
-    statement: Statement, override: str | None, keys: set[str]
+    db: Database, source: SourceFile, statement: Statement, override: str | None, keys: set[str]
 ) -> dict[str, AccountSpec]:
     known = {a.key: a for a in statement.accounts}
     specs: dict[str, AccountSpec] = {}
@@ -118,12 +118,8 @@ def _account_specs(
         acc = known.get(key, StatementAccount(key=key))
         if override:
             name = override if len(keys) == 1 else f"{override} {key}".strip()
-        elif acc.name and acc.key:
-            name = f"{acc.name} {acc.key}"
-        elif acc.key:
-            name = f"{acc.institution or statement.format.upper()} {acc.key}"
         else:
-            name = _WALLET_NAMES.get(statement.format, acc.institution or "Default account")
+            name = default_account_name(db, statement.format, statement.header, acc, source.name)
         specs[key] = AccountSpec(
             name=name[:200],
             source_key=acc.key,
@@ -213,7 +209,7 @@ def import_statement(
         rows: Iterator[ParsedTransaction | RowRejection] = iter(())
     else:
         keys, rows = _buffer_keys(statement)
-    specs = _account_specs(statement, account, keys)
+    specs = _account_specs(db, source, statement, account, keys)
     with (
         BatchWriter(
             db,
@@ -235,6 +231,8 @@ def import_statement(
         _require_rows(source.name, stager.staged, rejections)
         result = writer.commit(stager.staged, [(r.line, r.reason.render("en")) for r in rejections])
     names = tuple(sorted(s.name for s in specs.values()))
+    if len(specs) == 1 and not next(iter(specs.values())).source_key:
+        remember_account(db, statement.header, names[0])
     return ImportReport(
         file=source.name,
         format=statement.format,

@@ -194,7 +194,7 @@ class ImportPage(QWidget):
         self.previews[path] = result
         self.errors.pop(path, None)
         if result and path not in self.accounts:
-            self.accounts[path] = suggest_account(result[0])
+            self.accounts[path] = suggest_account(self.ctx.db, result[0])
         self._show_current()
         if (
             path == self.current_file()

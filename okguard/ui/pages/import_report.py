@@ -10,7 +10,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from okguard.domain.importing import ImportFailure, ImportReport
+from okguard.domain.transaction import StatementAccount
 from okguard.importers.base import ImportOptions
+from okguard.services.account_naming import default_account_name
 from okguard.services.importing import Preview, import_file
 from okguard.storage import Database
 from okguard.storage.repos.transactions import ids_in_batch
@@ -142,17 +144,10 @@ def report_html(outcome: ImportOutcome, lang: str) -> str:
     return "".join(parts)
 
 
-def suggest_account(preview: Preview) -> str:
-    """A readable account name to pre-fill; empty for files naming several accounts."""
+def suggest_account(db: Database, preview: Preview) -> str:
+    """The account name to pre-fill, chosen as the import itself would choose it;
+    empty for files naming several accounts."""
     if len(preview.accounts) > 1:
         return ""
-    if preview.accounts:
-        acc = preview.accounts[0]
-        if acc.name and acc.key:
-            return f"{acc.name} {acc.key}"
-        if acc.key:
-            return f"{acc.institution or preview.format.upper()} {acc.key}"
-        if acc.name:
-            return acc.name
-    wallets = {"alipay": "Alipay 支付宝", "wechat": "WeChat Pay 微信支付"}
-    return wallets.get(preview.format, Path(preview.file).stem)
+    account = preview.accounts[0] if preview.accounts else StatementAccount(key="")
+    return default_account_name(db, preview.format, preview.header, account, preview.file)
